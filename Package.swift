@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "quiz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "quiz", targets: ["quiz"]),
+        .library(name: "QuizEngine", targets: ["QuizEngine"]),
+        .library(name: "BankCompiler", targets: ["BankCompiler"]),
+        .library(name: "SortingCourse", targets: ["SortingCourse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml (Debian: libyaml-dev). Never Yams: it vendors a second libyaml.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "SortingCourse"),
+        .target(name: "QuizEngine", dependencies: ["SortingCourse"]),
+        .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse"]),
+        .executableTarget(
+            name: "quiz",
+            dependencies: [
+                "BankCompiler", "QuizEngine", "SortingCourse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // libyaml's bare event scan, in C, as the floor the benchmarks compare against.
+        .target(name: "YAMLScanC", dependencies: ["CLibYAML"]),
+        .executableTarget(
+            name: "quiz-bench",
+            dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "YAMLScanC"]
+        ),
+        .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
+        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"]),
+        .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler"]),
+        .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
