@@ -1,0 +1,24 @@
+/// Everything the compiler lowers from `Banks/`: the input of the index writer and, read back,
+/// what the engine works on.
+///
+/// Order is canonical: banks and questions in source order (files sorted by path, then by
+/// position in the file), tags sorted by name, so the same sources give the same value.
+public struct QuestionSet: Sendable, Hashable, Codable {
+    public var tags: [TagInfo]
+    public var banks: [BankInfo]
+    public var modules: [CourseModule]
+    public var questions: [Question]
+    /// A digest of the source files (paths and bytes), so readers can tell a stale index.
+    public var sourceDigest: [UInt8]
+
+    public init(
+        tags: [TagInfo] = [], banks: [BankInfo] = [], modules: [CourseModule] = [],
+        questions: [Question] = [], sourceDigest: [UInt8] = []
+    ) {
+        self.tags = tags
+        self.banks = banks
+        self.modules = modules
+        self.questions = questions
+        self.sourceDigest = sourceDigest
+    }
+}

@@ -1,0 +1,34 @@
+/// The generator parameters of a `trace` question: which algorithm runs, on what kind of
+/// input, and what the learner predicts.
+///
+/// The answer is never stored: each instance is made from (template, seed) and answered by
+/// running the traced implementation.
+public struct TraceTemplate: Sendable, Hashable, Codable {
+    /// A name from the sorting course's algorithm catalog, such as `bubble-sort`.
+    public var algorithm: String
+    /// What to predict, as a raw ask name (`array-after-pass`, `comparisons`, …).
+    public var ask: String
+    /// The 1-based pass for `array-after-pass`.
+    public var pass: Int?
+    /// The 1-based rank for `kth-smallest`.
+    public var k: Int?
+    /// The input length.
+    public var size: Int
+    /// The smallest input value.
+    public var minimum: Int
+    /// The largest input value.
+    public var maximum: Int
+
+    public init(
+        algorithm: String, ask: String, pass: Int? = nil, k: Int? = nil,
+        size: Int = 6, minimum: Int = 0, maximum: Int = 9
+    ) {
+        self.algorithm = algorithm
+        self.ask = ask
+        self.pass = pass
+        self.k = k
+        self.size = size
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+}
