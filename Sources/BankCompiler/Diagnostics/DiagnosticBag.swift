@@ -1,0 +1,45 @@
+import QuizEngine
+
+/// Collects the diagnostics of one compilation, capping how many one file may report so a
+/// hostile file cannot flood the output.
+struct DiagnosticBag {
+    /// The most diagnostics one file reports before the rest are summarised in one line.
+    static let perFileLimit = 100
+
+    private(set) var diagnostics: [Diagnostic] = []
+    private var countByFile: [String: Int] = [:]
+    private var suppressedByFile: [String: (location: SourceLocation, count: Int)] = [:]
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        let file = diagnostic.location.file
+        let count = countByFile[file, default: 0]
+        if count >= Self.perFileLimit {
+            let first = suppressedByFile[file]?.location ?? diagnostic.location
+            suppressedByFile[file] = (first, (suppressedByFile[file]?.count ?? 0) + 1)
+            return
+        }
+        countByFile[file] = count + 1
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func error(_ message: DiagnosticMessage, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
+        report(Diagnostic(severity: .error, location: location, code: message.code, message: message.text, notes: notes))
+    }
+
+    mutating func warning(_ message: DiagnosticMessage, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
+        report(Diagnostic(severity: .warning, location: location, code: message.code, message: message.text, notes: notes))
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The diagnostics sorted by file and position, with one summary line per flooded file.
+    func sorted() -> [Diagnostic] {
+        var all = diagnostics
+        for file in suppressedByFile.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let (location, count) = suppressedByFile[file]!
+            let message = DiagnosticMessage.tooManyErrors(suppressed: count)
+            all.append(Diagnostic(severity: .error, location: location, code: message.code, message: message.text))
+        }
+        return all.sorted(by: Diagnostic.sortsBefore)
+    }
+}

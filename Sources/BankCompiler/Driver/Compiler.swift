@@ -1,0 +1,56 @@
+import QuizEngine
+
+/// The bank compiler's front door: parses, validates and lowers every source file, then checks
+/// what spans files (the tag vocabulary, unique bank ids, duplicate prompts).
+public struct Compiler: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// Reads the sources under `paths` and checks them.
+    public func compile(paths: [String]) throws(CompilerError) -> CompilationResult {
+        let loaded = try SourceLoader.load(paths, maxFileBytes: limits.maxFileBytes)
+        var bag = DiagnosticBag()
+        for source in loaded {
+            if let size = source.oversizedBytes {
+                bag.error(
+                    .fileTooLarge(bytes: size, limit: limits.maxFileBytes),
+                    at: SourceLocation(file: source.file.path, line: 1, column: 1))
+            }
+        }
+        return compile(loaded.filter { $0.oversizedBytes == nil }.map(\.file), bag: bag)
+    }
+
+    /// Checks in-memory sources (already sorted or not: they are sorted by path here).
+    public func compile(_ sources: [SourceFile]) -> CompilationResult {
+        compile(sources, bag: DiagnosticBag())
+    }
+
+    private func compile(_ unsorted: [SourceFile], bag initial: DiagnosticBag) -> CompilationResult {
+        var bag = initial
+        let sources = unsorted.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        for source in sources where source.bytes.count > limits.maxFileBytes {
+            bag.error(
+                .fileTooLarge(bytes: source.bytes.count, limit: limits.maxFileBytes),
+                at: SourceLocation(file: source.path, line: 1, column: 1))
+        }
+        var lowered: [(path: String, file: LoweredFile)] = []
+        for source in sources where source.bytes.count <= limits.maxFileBytes {
+            let document = source.bytes.withUnsafeBytes { bytes in
+                YAMLParser.parse(bytes, file: source.path, limits: limits, into: &bag)
+            }
+            guard let document else { continue }
+            if let file = SchemaValidator(document: document).lower(into: &bag) {
+                lowered.append((source.path, file))
+            }
+        }
+        var linker = Linker(files: lowered)
+        let set = linker.link(into: &bag)
+        let diagnostics = bag.sorted()
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return CompilationResult(
+            diagnostics: diagnostics, questionSet: hasErrors ? nil : set, fileCount: sources.count)
+    }
+}

@@ -1,0 +1,19 @@
+import QuizEngine
+
+/// What one source file contributes once validated and lowered.
+struct LoweredFile {
+    enum Content {
+        /// `tags.yaml`: the declared tags, with where each was declared.
+        case vocabulary([(tag: TagInfo, location: SourceLocation)])
+        /// A bank or a course.
+        case bank(BankInfo, modules: [CourseModule], questions: [Question])
+    }
+
+    var content: Content
+    /// Every tag the file uses, where it uses it, to check against the vocabulary.
+    var tagReferences: [(name: String, location: SourceLocation)] = []
+    /// Trace templates with their locations, to check against the sorting catalog.
+    var traceReferences: [(template: TraceTemplate, location: SourceLocation)] = []
+    /// Module algorithms with their locations and declared properties.
+    var moduleReferences: [(module: CourseModule, algorithmLocation: SourceLocation, stableLocation: SourceLocation, inPlaceLocation: SourceLocation)] = []
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// The `quiz` command: compile question banks, draw and practise, review, and take the
+/// sorting course.
+@main
+struct Quiz: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Offline interview preparation: compiled question banks, practice rounds, spaced repetition and a sorting course.",
+        version: version,
+        subcommands: [Check.self]
+    )
+
+    /// Runs the command, mapping usage errors to exit status 2 (ArgumentParser's default is 64)
+    /// so every command shares one convention: 0 success, 1 problems found, 2 usage or I/O.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StandardError.write(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+}
