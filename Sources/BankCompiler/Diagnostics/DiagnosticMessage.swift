@@ -28,6 +28,10 @@ struct DiagnosticMessage: Sendable, Hashable {
         let name = scalar == 0 ? "NUL" : "U+\(hex(scalar, width: 4))"
         return .init("control-character", "control character \(name) is not allowed; remove it (only tab and line breaks may appear)")
     }
+    static func escapedControlCharacter(_ scalar: UInt32) -> Self {
+        let name = scalar == 0 ? "NUL" : "U+\(hex(scalar, width: 4))"
+        return .init("control-character", "escaped control character \(name) in a value; remove the escape")
+    }
     static let strayByteOrderMark = Self("control-character", "byte-order mark inside the text; remove it")
     static let emptyFile = Self("empty-file", "file holds no YAML document; write a 'bank:' or 'course:' mapping")
 

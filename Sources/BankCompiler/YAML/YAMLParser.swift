@@ -32,7 +32,10 @@ struct YAMLParser: ~Copyable {
     private init(_ bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits) {
         parser = .allocate(capacity: 1)
         yaml_parser_initialize(parser)
-        yaml_parser_set_input_string(parser, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count)
+        // The scanner has accepted a UTF-8 byte-order mark; libyaml, told the encoding, would read it as text.
+        let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        yaml_parser_set_input_string(
+            parser, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + skip, bytes.count - skip)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         self.file = file
         self.limits = limits
@@ -100,8 +103,15 @@ struct YAMLParser: ~Copyable {
                     bag.error(.scalarTooLong(bytes: scalar.length, limit: limits.maxScalarBytes), at: location(start))
                     return nil
                 }
+                let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+                    let control = value.first(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A })
+                {
+                    // Only double-quoted escapes (`"\0"`, `"\x01"`) can smuggle these past the source scan.
+                    bag.error(.escapedControlCharacter(UInt32(control)), at: location(start))
+                }
                 document.appendScalar(
-                    UnsafeBufferPointer(start: scalar.value, count: scalar.length),
+                    value,
                     style: Self.style(of: scalar.style), line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
