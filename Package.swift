@@ -21,7 +21,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "SortingCourse"),
-        .target(name: "QuizEngine", dependencies: ["SortingCourse"]),
+        .target(name: "QuizEngine", dependencies: ["SortingCourse"], exclude: ["Index/FORMAT.md"]),
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "YAMLScanC"]
         ),
         .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
-        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"]),
+        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler"]),
         .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"]),
     ],

@@ -1,0 +1,502 @@
+extension IndexLayout {
+    /// Checks every structural property of the index in one linear pass and returns where
+    /// its sections are.
+    ///
+    /// Order matters for the messages: the magic and major version first (a newer layout
+    /// may differ from here on), then the header checksum (so later header fields can be
+    /// trusted), then the file length, section table, section checksums and contents.
+    ///
+    /// - Complexity: O(n + p log t), where n is the file size, p the number of postings and
+    ///   t the largest number of tags on one question.
+    static func verify(_ buf: UnsafeRawBufferPointer) throws(IndexError) -> IndexLayout {
+        let size = buf.count
+        let magic = IndexFormat.magic
+        // Magic.
+        let head = Array(buf.prefix(magic.count))
+        if head != magic {
+            if head.count < magic.count && Array(magic.prefix(head.count)) == head {
+                throw .tooShort(size)
+            }
+            if head.count >= 4 && Array(head[1..<4]) == Array("QBX".utf8) { throw .textMangled() }
+            throw .notAnIndex("bad magic")
+        }
+        guard size >= IndexFormat.headerSize, let p = buf.baseAddress else { throw .tooShort(size) }
+        typealias H = IndexFormat.Header
+        var layout = IndexLayout()
+        layout.major = p.u16(H.major)
+        layout.minor = p.u16(H.minor)
+        if layout.major > IndexFormat.major { throw .newerMajor(layout.major, layout.minor) }
+        if layout.major < IndexFormat.major { throw .notAnIndex("unknown format \(layout.major).\(layout.minor)") }
+
+        let declaredLength = p.u64(H.fileLength)
+        let sectionCount = Int(p.u32(H.sectionCount))
+        guard sectionCount <= IndexFormat.maxSections else {
+            throw .malformed("section count \(sectionCount) exceeds \(IndexFormat.maxSections)")
+        }
+        let tableEnd = IndexFormat.headerSize + sectionCount * IndexFormat.sectionEntrySize
+        guard size >= tableEnd else { throw .truncated(actual: size, expected: declaredLength) }
+        let headerCRC = headerChecksum(buf, tableEnd: tableEnd)
+        guard headerCRC == p.u32(H.crc) else {
+            if UInt64(size) != declaredLength { throw .truncated(actual: size, expected: declaredLength) }
+            throw .checksum("header")
+        }
+        guard Int(p.u32(H.headerSize)) == IndexFormat.headerSize else {
+            throw .malformed("header size \(p.u32(H.headerSize)), expected \(IndexFormat.headerSize)")
+        }
+        layout.requiredFeatures = p.u64(H.requiredFeatures)
+        layout.optionalFeatures = p.u64(H.optionalFeatures)
+        let unknown = layout.requiredFeatures & ~IndexFormat.knownRequiredFeatures
+        if unknown != 0 { throw .unknownFeatures(unknown) }
+        guard declaredLength == UInt64(size) else { throw .truncated(actual: size, expected: declaredLength) }
+        layout.fileLength = size
+        guard size % IndexFormat.alignment == 0 else { throw .malformed("file length \(size) is not a multiple of 8") }
+        layout.questionCount = Int(p.u32(H.questionCount))
+        layout.compilerVersion = p.u32(H.compilerVersion)
+        layout.schemaVersion = p.u32(H.schemaVersion)
+        let digestLength = Int(p.u32(H.digestLength))
+        guard digestLength <= IndexFormat.digestCapacity else { throw .malformed("digest length \(digestLength)") }
+        layout.digest = Array(UnsafeRawBufferPointer(rebasing: buf[H.digest..<(H.digest + digestLength)]))
+
+        // Section table.
+        struct Entry {
+            var offset: Int
+            var length: Int
+            var stride: Int
+        }
+        var found: [SectionType: Entry] = [:]
+        var previousEnd = tableEnd
+        for i in 0..<sectionCount {
+            let e = IndexFormat.headerSize + i * IndexFormat.sectionEntrySize
+            let code = p.u32(e)
+            let flags = p.u32(e + 4)
+            let offset64 = p.u64(e + 8)
+            let length64 = p.u64(e + 16)
+            let recordSize = Int(p.u32(e + 24))
+            let crc = p.u32(e + 28)
+            let type = SectionType(rawValue: code)
+            let name = type?.name ?? SectionType.fourCC(code)
+            guard offset64 <= UInt64(size), length64 <= UInt64(size) - offset64 else {
+                throw .malformed(
+                    "section '\(name)' (offset \(offset64), length \(length64)) extends past the end of the file")
+            }
+            let offset = Int(offset64)
+            let length = Int(length64)
+            guard offset % IndexFormat.alignment == 0 else {
+                throw .malformed("section '\(name)' is not 8-byte aligned")
+            }
+            guard offset >= previousEnd else { throw .malformed("section '\(name)' overlaps the previous one") }
+            for k in previousEnd..<offset where p.u8(k) != 0 {
+                throw .malformed("nonzero padding before section '\(name)'")
+            }
+            previousEnd = offset + length
+            guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buf[offset..<(offset + length)])) == crc else {
+                throw .checksum("section '\(name)'")
+            }
+            guard let type else {
+                if flags & IndexFormat.sectionRequired != 0 { throw .unknownSection(name) }
+                continue
+            }
+            guard found[type] == nil else { throw .malformed("section '\(name)' appears twice") }
+            let expected = type.recordSize
+            let strideOK = type.isExtensibleRecord ? recordSize >= expected : recordSize == expected
+            guard strideOK else {
+                throw .malformed("section '\(name)' has record size \(recordSize), expected \(expected)")
+            }
+            guard length % recordSize == 0 else {
+                throw .malformed(
+                    "section '\(name)' length \(length) is not a multiple of its record size \(recordSize)")
+            }
+            found[type] = Entry(offset: offset, length: length, stride: recordSize)
+        }
+        for k in previousEnd..<size where p.u8(k) != 0 { throw .malformed("nonzero bytes after the last section") }
+        var entries: [SectionType: Entry] = [:]
+        for type in SectionType.allCases {
+            guard let e = found[type] else { throw .malformed("missing section '\(type.name)'") }
+            entries[type] = e
+        }
+        func entry(_ t: SectionType) -> Entry { entries[t]! }
+        func records(_ t: SectionType) -> Int { entry(t).length / entry(t).stride }
+
+        // Monotone offset arrays: `count` entries from 0 up to `total`.
+        func checkOffsets(_ t: SectionType, count: Int, total: Int) throws(IndexError) {
+            guard records(t) == count else {
+                throw .malformed("section '\(t.name)' has \(records(t)) entries, expected \(count)")
+            }
+            let base = entry(t).offset
+            guard p.u32(base) == 0 else { throw .malformed("section '\(t.name)' does not start at 0") }
+            var last: UInt32 = 0
+            for i in 1..<count {
+                let v = p.u32(base + 4 * i)
+                guard v >= last else { throw .malformed("section '\(t.name)' offsets decrease at entry \(i)") }
+                last = v
+            }
+            guard Int(last) == total else {
+                throw .malformed("section '\(t.name)' ends at \(last), expected \(total)")
+            }
+        }
+
+        // Strings.
+        let soff = entry(.stringOffsets)
+        let sdat = entry(.stringBytes)
+        guard records(.stringOffsets) >= 1 else { throw .malformed("empty string offsets") }
+        layout.stringCount = records(.stringOffsets) - 1
+        guard layout.stringCount < Int(IndexFormat.none) else { throw .malformed("too many strings") }
+        layout.stringOffsets = soff.offset
+        layout.stringBytes = sdat.offset
+        layout.stringBytesLength = sdat.length
+        try checkOffsets(.stringOffsets, count: layout.stringCount + 1, total: sdat.length)
+        guard UTF8Validation.isValid(UnsafeRawBufferPointer(rebasing: buf[sdat.offset..<(sdat.offset + sdat.length)]))
+        else {
+            throw .malformed("the string pool is not valid UTF-8")
+        }
+        for i in 0..<layout.stringCount {
+            let start = Int(p.u32(soff.offset + 4 * i))
+            if start < sdat.length && p.u8(sdat.offset + start) & 0xC0 == 0x80 {
+                throw .malformed("string \(i) starts inside a UTF-8 sequence")
+            }
+        }
+        let stringCount = layout.stringCount
+        func checkString(_ id: UInt32, optional: Bool = false, _ what: @autoclosure () -> String) throws(IndexError) {
+            if optional && id == IndexFormat.none { return }
+            guard Int(id) < stringCount else { throw .malformed("\(what()) refers to string \(id) of \(stringCount)") }
+        }
+        try checkString(layout.compilerVersion, "the compiler version")
+        try checkString(layout.schemaVersion, "the schema version")
+
+        // Counts that later checks need.
+        let n = layout.questionCount
+        layout.traceCount = records(.traces)
+        layout.moduleCount = records(.modules)
+        layout.bankCount = records(.banks)
+        layout.tagCount = records(.tags)
+        layout.containerCount = records(.containers)
+
+        // Questions.
+        let ques = entry(.questions)
+        layout.questions = ques.offset
+        layout.questionStride = ques.stride
+        guard records(.questions) == n else {
+            throw .malformed("section 'questions' has \(records(.questions)) records, header says \(n)")
+        }
+        typealias Q = QuestionField
+        for q in 0..<n {
+            let r = ques.offset + q * ques.stride
+            try checkString(p.u32(r + Q.bank), "question \(q)'s bank")
+            try checkString(p.u32(r + Q.id), "question \(q)'s id")
+            try checkString(p.u32(r + Q.prompt), "question \(q)'s prompt")
+            for f in [Q.answer, Q.guidance, Q.explanation, Q.source, Q.module] {
+                try checkString(p.u32(r + f), optional: true, "question \(q)")
+            }
+            try checkString(p.u32(r + Q.file), "question \(q)'s file")
+            let trace = p.u32(r + Q.trace)
+            guard trace == IndexFormat.none || Int(trace) < layout.traceCount else {
+                throw .malformed("question \(q) refers to trace \(trace) of \(layout.traceCount)")
+            }
+            guard Int(p.u8(r + Q.type)) < IndexFormat.questionTypes.count else {
+                throw .malformed("question \(q) has unknown type \(p.u8(r + Q.type))")
+            }
+            guard Int(p.u8(r + Q.difficulty)) < IndexFormat.difficulties.count else {
+                throw .malformed("question \(q) has unknown difficulty \(p.u8(r + Q.difficulty))")
+            }
+            guard p.u16(r + Q.reserved) == 0 else { throw .malformed("question \(q) has nonzero reserved bits") }
+        }
+
+        // Keys: a permutation of the ordinals, strictly increasing by UTF-8 bytes of bank/id.
+        let keys = entry(.keys)
+        layout.keys = keys.offset
+        guard records(.keys) == n else {
+            throw .malformed("section 'keys' has \(records(.keys)) entries, expected \(n)")
+        }
+        var seen = [Bool](repeating: false, count: n)
+        var previous: Int? = nil
+        let layoutSoFar = layout
+        for i in 0..<n {
+            let ordinal = Int(p.u32(keys.offset + 4 * i))
+            guard ordinal < n, !seen[ordinal] else { throw .malformed("key \(i) refers to question \(ordinal)") }
+            seen[ordinal] = true
+            if let prev = previous, layoutSoFar.compareKeys(p, prev, ordinal) >= 0 {
+                throw .malformed("keys are not sorted and unique at entry \(i)")
+            }
+            previous = ordinal
+        }
+
+        // Per-question tag lists: strictly increasing tag ids; count each tag's uses.
+        let qtag = entry(.questionTags)
+        layout.questionTagOffsets = entry(.questionTagOffsets).offset
+        layout.questionTags = qtag.offset
+        try checkOffsets(.questionTagOffsets, count: n + 1, total: records(.questionTags))
+        var uses = [Int](repeating: 0, count: layout.tagCount)
+        for q in 0..<n {
+            let start = Int(p.u32(layout.questionTagOffsets + 4 * q))
+            let end = Int(p.u32(layout.questionTagOffsets + 4 * q + 4))
+            var last = -1
+            for j in start..<end {
+                let t = Int(p.u32(qtag.offset + 4 * j))
+                guard t < layout.tagCount else { throw .malformed("question \(q) has tag \(t) of \(layout.tagCount)") }
+                guard t > last else { throw .malformed("question \(q)'s tags are not sorted and unique") }
+                uses[t] += 1
+                last = t
+            }
+        }
+
+        // Choices.
+        let choi = entry(.choices)
+        layout.choiceOffsets = entry(.choiceOffsets).offset
+        layout.choices = choi.offset
+        layout.choiceStride = choi.stride
+        try checkOffsets(.choiceOffsets, count: n + 1, total: records(.choices))
+        for c in 0..<records(.choices) {
+            let r = choi.offset + c * choi.stride
+            try checkString(p.u32(r), "choice \(c)'s text")
+            try checkString(p.u32(r + 4), optional: true, "choice \(c)'s why")
+            guard p.u32(r + 8) & ~3 == 0 else { throw .malformed("choice \(c) has unknown flags") }
+        }
+
+        // String lists: four per question, then one per module.
+        let lsts = entry(.listStrings)
+        layout.listOffsets = entry(.listOffsets).offset
+        layout.listStrings = lsts.offset
+        let listCount = n * IndexFormat.listsPerQuestion + layout.moduleCount
+        try checkOffsets(.listOffsets, count: listCount + 1, total: records(.listStrings))
+        for i in 0..<records(.listStrings) {
+            try checkString(p.u32(lsts.offset + 4 * i), "list entry \(i)")
+        }
+
+        // Traces.
+        let trac = entry(.traces)
+        layout.traces = trac.offset
+        layout.traceStride = trac.stride
+        for t in 0..<layout.traceCount {
+            let r = trac.offset + t * trac.stride
+            try checkString(p.u32(r), "trace \(t)'s algorithm")
+            try checkString(p.u32(r + 4), "trace \(t)'s ask")
+            let flags = p.u32(r + 8)
+            guard flags & ~3 == 0, p.u32(r + 12) == 0 else { throw .malformed("trace \(t) has unknown flags") }
+            guard flags & 1 != 0 || p.i64(r + 16) == 0, flags & 2 != 0 || p.i64(r + 24) == 0 else {
+                throw .malformed("trace \(t) has a value for an absent parameter")
+            }
+            for f in stride(from: 16, to: 56, by: 8) {
+                guard Int(exactly: p.i64(r + f)) != nil else { throw .malformed("trace \(t) value out of range") }
+            }
+        }
+
+        // Banks.
+        let bank = entry(.banks)
+        layout.banks = bank.offset
+        layout.bankStride = bank.stride
+        for b in 0..<layout.bankCount {
+            let r = bank.offset + b * bank.stride
+            try checkString(p.u32(r), "bank \(b)'s id")
+            try checkString(p.u32(r + 4), "bank \(b)'s title")
+            try checkString(p.u32(r + 8), optional: true, "bank \(b)'s description")
+            guard p.u32(r + 12) & ~1 == 0 else { throw .malformed("bank \(b) has unknown flags") }
+            try checkString(p.u32(r + 16), "bank \(b)'s file")
+        }
+
+        // Modules.
+        let mods = entry(.modules)
+        layout.modules = mods.offset
+        layout.moduleStride = mods.stride
+        for m in 0..<layout.moduleCount {
+            let r = mods.offset + m * mods.stride
+            for f in 0..<9 { try checkString(p.u32(r + 4 * f), "module \(m)") }
+            guard p.u32(r + 36) & ~3 == 0 else { throw .malformed("module \(m) has unknown flags") }
+            try checkString(p.u32(r + 40), "module \(m)'s file")
+        }
+
+        // Tags and postings.
+        let tags = entry(.tags)
+        let pcon = entry(.containers)
+        let pdat = entry(.postings)
+        layout.tags = tags.offset
+        layout.tagStride = tags.stride
+        layout.containers = pcon.offset
+        layout.containerStride = pcon.stride
+        layout.postings = pdat.offset
+        var nextContainer = 0
+        var payloadCursor = 0
+        var previousName: UInt32? = nil
+        let frozen = layout
+        for t in 0..<layout.tagCount {
+            let r = tags.offset + t * tags.stride
+            let name = p.u32(r)
+            let description = p.u32(r + 4)
+            let flags = p.u32(r + 8)
+            let count = Int(p.u32(r + 12))
+            let first = Int(p.u32(r + 16))
+            let containerCount = Int(p.u32(r + 20))
+            try checkString(name, "tag \(t)'s name")
+            try checkString(description, optional: true, "tag \(t)'s description")
+            guard flags & ~1 == 0, (flags & 1 != 0) == (description != IndexFormat.none) else {
+                throw .malformed("tag \(t) has inconsistent flags")
+            }
+            if let prev = previousName, frozen.compareStrings(p, prev, name) >= 0 {
+                throw .malformed("tags are not sorted and unique at tag \(t)")
+            }
+            previousName = name
+            guard count == uses[t] else {
+                throw .malformed("tag \(t) says \(count) questions, the questions say \(uses[t])")
+            }
+            guard first == nextContainer, containerCount <= layout.containerCount - first else {
+                throw .malformed("tag \(t)'s containers are out of place")
+            }
+            var total = 0
+            var previousKey = -1
+            for c in first..<(first + containerCount) {
+                let cr = pcon.offset + c * pcon.stride
+                let key = Int(p.u16(cr))
+                let kind = p.u8(cr + 2)
+                let card = Int(p.u32(cr + 4))
+                let payload = Int(p.u32(cr + 8))
+                guard key > previousKey, p.u8(cr + 3) == 0 else {
+                    throw .malformed("tag \(t)'s containers are not in order")
+                }
+                previousKey = key
+                let aligned = (payloadCursor + 7) & ~7
+                guard payload == aligned else { throw .malformed("container \(c) payload out of place") }
+                for k in payloadCursor..<min(aligned, pdat.length) where p.u8(pdat.offset + k) != 0 {
+                    throw .malformed("nonzero padding in postings")
+                }
+                let keyBase = key << 16
+                let member: (Int) throws(IndexError) -> Void = { (q: Int) throws(IndexError) in
+                    guard q < n else { throw .malformed("tag \(t) lists question \(q) of \(n)") }
+                    guard frozen.question(p, q, hasTag: UInt32(t)) else {
+                        throw .malformed("tag \(t) lists question \(q), which does not carry it")
+                    }
+                }
+                switch kind {
+                case IndexFormat.containerArray:
+                    guard card >= 1, card <= IndexFormat.arrayContainerMax, card * 2 <= pdat.length - payload else {
+                        throw .malformed("container \(c) has a bad size")
+                    }
+                    var last = -1
+                    for i in 0..<card {
+                        let v = Int(p.u16(pdat.offset + payload + 2 * i))
+                        guard v > last else { throw .malformed("container \(c) is not sorted and unique") }
+                        last = v
+                        try member(keyBase + v)
+                    }
+                    payloadCursor = payload + 2 * card
+                case IndexFormat.containerBitset:
+                    guard card > IndexFormat.arrayContainerMax, card <= 65536,
+                        IndexFormat.bitsetBytes <= pdat.length - payload
+                    else { throw .malformed("container \(c) has a bad size") }
+                    var bits = 0
+                    for w in 0..<(IndexFormat.bitsetBytes / 8) {
+                        var word = p.u64(pdat.offset + payload + 8 * w)
+                        bits += word.nonzeroBitCount
+                        while word != 0 {
+                            let b = word.trailingZeroBitCount
+                            try member(keyBase + w * 64 + b)
+                            word &= word - 1
+                        }
+                    }
+                    guard bits == card else { throw .malformed("container \(c) has \(bits) bits, says \(card)") }
+                    payloadCursor = payload + IndexFormat.bitsetBytes
+                default:
+                    throw .malformed("container \(c) has unknown kind \(kind)")
+                }
+                total += card
+            }
+            guard total == count else { throw .malformed("tag \(t)'s postings hold \(total), it says \(count)") }
+            nextContainer = first + containerCount
+        }
+        guard nextContainer == layout.containerCount else { throw .malformed("unused posting containers") }
+        let payloadEnd = (payloadCursor + 7) & ~7
+        guard payloadEnd == pdat.length else {
+            throw .malformed("postings end at \(payloadCursor), section has \(pdat.length)")
+        }
+        for k in payloadCursor..<pdat.length where p.u8(pdat.offset + k) != 0 {
+            throw .malformed("nonzero padding in postings")
+        }
+        return layout
+    }
+}
+
+extension IndexLayout {
+    /// The header checksum: CRC32C of the version (bytes 8..<12) followed by everything from
+    /// byte 16 to the end of the section table (the checksum field itself is skipped).
+    static func headerChecksum(_ buf: UnsafeRawBufferPointer, tableEnd: Int) -> UInt32 {
+        var crc = CRC32C()
+        crc.update(UnsafeRawBufferPointer(rebasing: buf[8..<12]))
+        crc.update(UnsafeRawBufferPointer(rebasing: buf[16..<tableEnd]))
+        return crc.value
+    }
+
+    /// The UTF-8 bytes of string `id`.
+    @inline(__always)
+    func stringBuffer(_ p: UnsafeRawPointer, _ id: UInt32) -> UnsafeRawBufferPointer {
+        let start = Int(p.u32(stringOffsets + 4 * Int(id)))
+        let end = Int(p.u32(stringOffsets + 4 * Int(id) + 4))
+        return UnsafeRawBufferPointer(start: p + stringBytes + start, count: end - start)
+    }
+
+    /// Compares strings `a` and `b` by their UTF-8 bytes: negative, zero or positive.
+    func compareStrings(_ p: UnsafeRawPointer, _ a: UInt32, _ b: UInt32) -> Int {
+        ByteRope(stringBuffer(p, a)).compare(ByteRope(stringBuffer(p, b)))
+    }
+
+    /// Compares the keys (`bank/id`) of two questions by UTF-8 bytes.
+    func compareKeys(_ p: UnsafeRawPointer, _ a: Int, _ b: Int) -> Int {
+        key(p, a).compare(key(p, b))
+    }
+
+    /// The key of question `q`: bank, "/", id, without concatenating.
+    func key(_ p: UnsafeRawPointer, _ q: Int) -> ByteRope {
+        let r = questions + q * questionStride
+        return ByteRope(
+            stringBuffer(p, p.u32(r + QuestionField.bank)), slash: true,
+            stringBuffer(p, p.u32(r + QuestionField.id)))
+    }
+
+    /// Whether question `q`'s sorted tag list contains `tag` (binary search).
+    func question(_ p: UnsafeRawPointer, _ q: Int, hasTag tag: UInt32) -> Bool {
+        var lo = Int(p.u32(questionTagOffsets + 4 * q))
+        var hi = Int(p.u32(questionTagOffsets + 4 * q + 4))
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let v = p.u32(questionTags + 4 * mid)
+            if v == tag { return true }
+            if v < tag { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
+}
+
+/// A byte string made of a head, an optional "/" and a tail, compared without copying.
+struct ByteRope {
+    var head: UnsafeRawBufferPointer
+    var slash: Bool
+    var tail: UnsafeRawBufferPointer
+
+    init(
+        _ head: UnsafeRawBufferPointer, slash: Bool = false,
+        _ tail: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    ) {
+        self.head = head
+        self.slash = slash
+        self.tail = tail
+    }
+
+    var count: Int { head.count + (slash ? 1 : 0) + tail.count }
+
+    @inline(__always) subscript(i: Int) -> UInt8 {
+        if i < head.count { return head[i] }
+        if slash {
+            return i == head.count ? UInt8(ascii: "/") : tail[i - head.count - 1]
+        }
+        return tail[i - head.count]
+    }
+
+    /// Negative, zero or positive as `self` sorts before, equal to or after `other` by bytes.
+    func compare(_ other: ByteRope) -> Int {
+        let n = min(count, other.count)
+        var i = 0
+        while i < n {
+            let x = self[i], y = other[i]
+            if x != y { return x < y ? -1 : 1 }
+            i += 1
+        }
+        return count == other.count ? 0 : (count < other.count ? -1 : 1)
+    }
+}

@@ -1,0 +1,67 @@
+/// Where each section of a verified index starts, and how many records it holds.
+///
+/// Produced only by ``IndexLayout/verify(_:)``; once it exists, every offset below is in
+/// bounds and every id stored in the sections is in range, so accessors read without checks.
+struct IndexLayout: Sendable {
+    var major: UInt16 = 0
+    var minor: UInt16 = 0
+    var requiredFeatures: UInt64 = 0
+    var optionalFeatures: UInt64 = 0
+    var fileLength = 0
+    var questionCount = 0
+    var compilerVersion: UInt32 = 0
+    var schemaVersion: UInt32 = 0
+    var digest: [UInt8] = []
+
+    var stringCount = 0
+    var stringOffsets = 0
+    var stringBytes = 0
+    var stringBytesLength = 0
+
+    var questions = 0
+    var questionStride = 0
+    var keys = 0
+    var questionTagOffsets = 0
+    var questionTags = 0
+    var choiceOffsets = 0
+    var choices = 0
+    var choiceStride = 0
+    var listOffsets = 0
+    var listStrings = 0
+    var tags = 0
+    var tagStride = 0
+    var tagCount = 0
+    var containers = 0
+    var containerStride = 0
+    var containerCount = 0
+    var postings = 0
+    var traces = 0
+    var traceStride = 0
+    var traceCount = 0
+    var banks = 0
+    var bankStride = 0
+    var bankCount = 0
+    var modules = 0
+    var moduleStride = 0
+    var moduleCount = 0
+}
+
+// Question record field offsets.
+enum QuestionField {
+    static let bank = 0
+    static let id = 4
+    static let prompt = 8
+    static let answer = 12
+    static let guidance = 16
+    static let explanation = 20
+    static let source = 24
+    static let module = 28
+    static let file = 32
+    static let line = 36
+    static let column = 40
+    static let revision = 44
+    static let trace = 48
+    static let type = 52
+    static let difficulty = 53
+    static let reserved = 54
+}

@@ -1,0 +1,176 @@
+import Testing
+
+@testable import QuizEngine
+
+@Suite("Index against damaged and hostile files")
+struct IndexHostileTests {
+    static let bytes: [UInt8] = try! writer.encode(IndexFixtures.small)
+    static let expected = IndexFixtures.small
+
+    /// Opens `bytes`: either a typed rejection, or an index that reads exactly as expected.
+    static func rejectsOrReadsIdentically(_ bytes: [UInt8], _ what: String) {
+        do {
+            let index = try QuestionIndex(bytes: bytes)
+            #expect(exercise(index) == expected, "\(what) was accepted but reads differently")
+            #expect(index.compilerVersion == "quiz 0.0.0-test", "\(what)")
+        } catch {
+            #expect(!error.message.isEmpty, "\(what)")
+        }
+    }
+
+    @Test("every single-byte flip (xor 0x01 and 0xFF) is rejected or harmless")
+    func flips() {
+        let original = Self.bytes
+        for i in original.indices {
+            for mask: UInt8 in [0x01, 0xFF] {
+                var b = original
+                b[i] ^= mask
+                Self.rejectsOrReadsIdentically(b, "byte \(i) xor \(mask)")
+            }
+        }
+    }
+
+    @Test("every truncation is rejected as truncated")
+    func truncations() {
+        let original = Self.bytes
+        for n in 0..<original.count {
+            do {
+                _ = try QuestionIndex(bytes: Array(original[0..<n]))
+                Issue.record("truncation to \(n) bytes was accepted")
+            } catch {
+                #expect(error.code == .truncated, "truncation to \(n): \(error)")
+            }
+        }
+        var longer = original
+        longer += [0, 0, 0, 0, 0, 0, 0, 0]
+        #expect(throws: IndexError.self) { try QuestionIndex(bytes: longer) }
+    }
+
+    /// With checksums recomputed after each change, only the structural checks stand between
+    /// a hostile file and the accessors: every change must be rejected or read without a trap.
+    @Test("flips with recomputed checksums never trap", arguments: [0x01, 0x80, 0xFF] as [UInt8])
+    func resealedFlips(mask: UInt8) {
+        let original = Self.bytes
+        for i in 16..<original.count where !(12..<16).contains(i) {
+            var b = original
+            b[i] ^= mask
+            let sealed = resealed(b)
+            if let index = try? QuestionIndex(bytes: sealed) {
+                _ = exercise(index)
+            }
+        }
+    }
+
+    @Test("random multi-byte damage with recomputed checksums never traps", arguments: 0..<4)
+    func resealedRandom(seed: UInt64) {
+        var g = SeededGenerator(seed: 1000 + seed)
+        let original = Self.bytes
+        for _ in 0..<1500 {
+            var b = original
+            for _ in 0..<(1 + g.below(4)) {
+                let i = 16 + g.below(original.count - 16)
+                b[i] = g.chance(50) ? UInt8(truncatingIfNeeded: g.next()) : b[i] ^ (1 << UInt8(g.below(8)))
+            }
+            if let index = try? QuestionIndex(bytes: resealed(b)) {
+                _ = exercise(index)
+            }
+        }
+    }
+
+    @Test("a newer major version is rejected with an actionable message")
+    func newerMajor() {
+        var b = Self.bytes
+        b[8] = 2
+        b[10] = 0
+        do {
+            _ = try QuestionIndex(bytes: resealed(b))
+            Issue.record("accepted a 2.0 index")
+        } catch {
+            #expect(error.code == .newerFormat)
+            #expect(error.message.contains("index built by a newer quiz (format 2.0)"))
+            #expect(error.message.contains("quiz compile"))
+        }
+    }
+
+    @Test("a newer minor version is read")
+    func newerMinor() throws {
+        var b = Self.bytes
+        b[10] = 7
+        let index = try QuestionIndex(bytes: resealed(b))
+        #expect(index.formatVersion == .init(major: 1, minor: 7))
+        #expect(index.questionSet() == Self.expected)
+    }
+
+    @Test("an unknown required feature is rejected; an unknown optional one is ignored")
+    func featureBits() throws {
+        var required = Self.bytes
+        required[24 + 7] |= 0x80  // bit 63 of the required features
+        do {
+            _ = try QuestionIndex(bytes: resealed(required))
+            Issue.record("accepted an unknown required feature")
+        } catch {
+            #expect(error.code == .newerFormat)
+            #expect(error.message.contains("0x8000000000000000"))
+        }
+        var optional = Self.bytes
+        optional[32 + 7] |= 0x80
+        optional[32] |= 0x01
+        #expect(try QuestionIndex(bytes: resealed(optional)).questionSet() == Self.expected)
+    }
+
+    @Test("an unknown optional section is skipped; an unknown required one is rejected")
+    func unknownSections() throws {
+        // Rename the modules section (the last) to an unknown type: the reader then misses
+        // 'modules', so instead append a harmless unknown section by rewriting a known one.
+        var b = Self.bytes
+        let sections = Int(b[20])
+        let last = 128 + 32 * (sections - 1)
+        // Make the last section (modules) unknown and optional: 'modules' is then missing.
+        b[last] = UInt8(ascii: "X")
+        b[last + 4] = 0
+        do {
+            _ = try QuestionIndex(bytes: resealed(b))
+            Issue.record("accepted an index without 'modules'")
+        } catch {
+            #expect(error.code == .malformed)
+            #expect(error.message.contains("missing section 'modules'"))
+        }
+        b[last + 4] = 1
+        do {
+            _ = try QuestionIndex(bytes: resealed(b))
+            Issue.record("accepted an unknown required section")
+        } catch {
+            #expect(error.code == .newerFormat)
+            #expect(error.message.contains("XODS"))
+        }
+    }
+
+    @Test("messages say what is wrong and what to do")
+    func messages() {
+        func message(_ bytes: [UInt8]) -> IndexError? {
+            do {
+                _ = try QuestionIndex(bytes: bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let b = Self.bytes
+        let cut = message(Array(b[0..<1234]))
+        #expect(
+            cut?.message
+                == "index truncated: 1,234 bytes, header says \(groupedDigits(b.count)); rebuild with `quiz compile`")
+        var flipped = b
+        flipped[b.count - 200] ^= 0x01
+        #expect(message(flipped)?.code == .checksumMismatch)
+        #expect(
+            message(flipped)?.message.contains("checksum mismatch: the file is damaged; rebuild with `quiz compile`")
+                == true)
+        #expect(message(Array("hello world, this is text".utf8))?.code == .notAnIndex)
+        // A text-mode transfer that turned CR LF into LF.
+        var mangled = b
+        mangled.remove(at: 4)
+        #expect(message(mangled)?.message.contains("text-mode transfer") == true)
+        #expect(message([])?.code == .truncated)
+    }
+}

@@ -1,0 +1,171 @@
+import Testing
+
+@testable import QuizEngine
+
+@Suite("Index round trip")
+struct IndexRoundTripTests {
+    @Test("random question sets survive encode → open → decode", arguments: 0..<40)
+    func roundTrip(seed: UInt64) throws {
+        let set = IndexFixtures.randomSet(seed: seed, questions: Int(seed % 7 == 0 ? 0 : seed * 3))
+        let bytes = try writer.encode(set)
+        let index = try QuestionIndex(bytes: bytes)
+        let back = index.questionSet()
+        #expect(back == set, "seed \(seed)")
+        // String == is canonical equivalence; the index must also keep the exact bytes.
+        for (a, b) in zip(back.questions, set.questions) {
+            #expect(Array(a.prompt.utf8) == Array(b.prompt.utf8), "seed \(seed)")
+            #expect(Array(a.id.utf8) == Array(b.id.utf8), "seed \(seed)")
+        }
+        #expect(index.count == set.questions.count)
+        #expect(index.compilerVersion == "quiz 0.0.0-test")
+        #expect(index.schemaVersion == "1")
+        #expect(index.sourceDigest == set.sourceDigest)
+        #expect(index.formatVersion == QuestionIndex.currentFormat)
+        #expect(index.byteCount == bytes.count)
+        #expect(Array(index.keys) == set.questions.map(\.key))
+        for (ordinal, q) in set.questions.enumerated() {
+            #expect(index.ordinal(forKey: q.key) == ordinal, "seed \(seed) key \(q.key)")
+            #expect(index.question(at: ordinal) == q)
+            #expect(index.type(at: ordinal) == q.type)
+            #expect(index.difficulty(at: ordinal) == q.difficulty)
+            #expect(index.prompt(at: ordinal) == q.prompt)
+            #expect(index.bank(at: ordinal) == q.bank)
+            #expect(index.revision(at: ordinal) == q.revision)
+        }
+        for missing in ["", "/", "nope/q0", "\(set.questions.first?.bank ?? "x")/", "zzzz/zzzz", "a/q", "a-b"] {
+            if !set.questions.contains(where: { Array($0.key.utf8) == Array(missing.utf8) }) {
+                #expect(index.ordinal(forKey: missing) == nil, "seed \(seed) key \(missing)")
+            }
+        }
+        // Postings equal naive membership; counts agree.
+        for tag in index.tags {
+            let expected = set.questions.indices.filter { set.questions[$0].tags.contains(tag.name) }
+            let list = index.postings(forTag: tag.id)
+            #expect(list.ordinals == expected, "seed \(seed) tag \(tag.name)")
+            #expect(list.count == expected.count && tag.count == expected.count)
+            #expect(index.tagID(named: tag.name) == tag.id)
+            #expect(index.postings(forTag: tag.name)?.count == expected.count)
+        }
+        #expect(index.tagID(named: "no-such-tag") == nil)
+        #expect(index.postings(forTag: "no-such-tag") == nil)
+    }
+
+    @Test("precomposed and decomposed accents stay distinct")
+    func normalForms() throws {
+        let loc = SourceLocation(file: "f", line: 1, column: 1)
+        let set = QuestionSet(questions: [
+            Question(bank: "b", id: "caf\u{E9}", type: .flashcard, prompt: "caf\u{E9}", location: loc),
+            Question(bank: "b", id: "cafe\u{301}", type: .flashcard, prompt: "cafe\u{301}", location: loc),
+        ])
+        let index = try QuestionIndex(bytes: try writer.encode(set))
+        #expect(Array(index.question(at: 0).prompt.utf8) == Array("caf\u{E9}".utf8))
+        #expect(Array(index.question(at: 1).prompt.utf8) == Array("cafe\u{301}".utf8))
+        #expect(index.ordinal(forKey: "b/cafe\u{301}") == 1)
+        #expect(index.ordinal(forKey: "b/caf\u{E9}") == 0)
+    }
+
+    @Test("postings cross a 65,536-question container boundary; dense tags become bitsets")
+    func largePostings() throws {
+        let n = 70_001
+        let loc = SourceLocation(file: "f", line: 1, column: 1)
+        var questions: [Question] = []
+        questions.reserveCapacity(n)
+        func tagsOf(_ i: Int) -> [String] {
+            var t: [String] = ["all"]
+            if i % 2 == 0 { t.append("even") }
+            if i % 1000 == 7 { t.append("rare") }
+            if i >= 65_530 && i < 65_542 { t.append("straddle") }
+            return t.sorted()
+        }
+        for i in 0..<n {
+            questions.append(
+                Question(bank: "b", id: "\(i)", type: .flashcard, prompt: "", tags: tagsOf(i), location: loc))
+        }
+        let set = QuestionSet(
+            tags: ["all", "even", "none", "rare", "straddle"].map { TagInfo(name: $0, description: $0) },
+            questions: questions)
+        let index = try QuestionIndex(bytes: try writer.encode(set))
+        for tag in index.tags {
+            let expected = (0..<n).filter { tagsOf($0).contains(tag.name) }
+            let list = index.postings(forTag: tag.id)
+            #expect(list.ordinals == expected, "tag \(tag.name)")
+            #expect(tag.count == expected.count)
+            for probe in [0, 1, 7, 65_535, 65_536, 65_537, 70_000, 70_001, -1] {
+                #expect(list.contains(probe) == expected.contains(probe), "tag \(tag.name) probe \(probe)")
+            }
+        }
+        let all = index.postings(forTag: "all")!
+        #expect(all.containers.map(\.kind) == [.bitset, .bitset])
+        #expect(all.containers.map(\.key) == [0, 1])
+        #expect(all.containers.map(\.count) == [65_536, n - 65_536])
+        // "even" has 32,768 members in the first block and 2,233 in the second.
+        #expect(index.postings(forTag: "even")!.containers.map(\.kind) == [.bitset, .array])
+        #expect(index.postings(forTag: "rare")!.containers.map(\.kind) == [.array, .array])
+        let straddle = index.postings(forTag: "straddle")!
+        #expect(
+            straddle.containers.map(\.values) == [
+                Array(65_530...65_535).map { UInt16($0) }, Array(0...5).map { UInt16($0) },
+            ])
+        #expect(index.postings(forTag: "none")!.isEmpty)
+        #expect(index.ordinal(forKey: "b/69999") == 69_999)
+        #expect(index.ordinal(forKey: "b/70001") == nil)
+    }
+
+    @Test("undeclared tags used by questions are indexed but not returned as declared")
+    func undeclaredTags() throws {
+        let loc = SourceLocation(file: "f", line: 1, column: 1)
+        let set = QuestionSet(
+            tags: [TagInfo(name: "b", description: "B")],
+            questions: [Question(bank: "x", id: "1", type: .open, prompt: "p", tags: ["a", "b"], location: loc)])
+        let index = try QuestionIndex(bytes: try writer.encode(set))
+        #expect(index.tags.map(\.name) == ["a", "b"])
+        #expect(index.tags.map(\.description) == [nil, "B"])
+        #expect(index.questionSet() == set)
+    }
+
+    @Test("invalid input is reported, not encoded")
+    func invalidInput() {
+        let loc = SourceLocation(file: "f", line: 1, column: 1)
+        let q = Question(bank: "b", id: "x", type: .open, prompt: "p", location: loc)
+        #expect(throws: IndexError.self) { try writer.encode(QuestionSet(questions: [q, q])) }
+        do {
+            _ = try writer.encode(QuestionSet(questions: [q, q]))
+        } catch {
+            #expect(error.code == .invalidInput)
+            #expect(error.message.contains("duplicate key 'b/x'"))
+        }
+        var bad = q
+        bad.revision = Int(Int32.max) + 1
+        #expect(throws: IndexError.self) { try writer.encode(QuestionSet(questions: [bad])) }
+        bad = q
+        bad.location.line = -1
+        #expect(throws: IndexError.self) { try writer.encode(QuestionSet(questions: [bad])) }
+        #expect(throws: IndexError.self) {
+            try writer.encode(QuestionSet(sourceDigest: Array(repeating: 1, count: 33)))
+        }
+    }
+}
+
+@Suite("Index determinism")
+struct IndexDeterminismTests {
+    @Test("the same set encodes to the same bytes", arguments: [1, 2, 3] as [UInt64])
+    func sameBytes(seed: UInt64) throws {
+        let set = IndexFixtures.randomSet(seed: seed, questions: 50)
+        #expect(try writer.encode(set) == writer.encode(set))
+        // A copy built independently (no shared storage) too.
+        let again = IndexFixtures.randomSet(seed: seed, questions: 50)
+        #expect(try writer.encode(again) == writer.encode(set))
+    }
+
+    @Test("the small index matches the committed golden file byte for byte")
+    func golden() throws {
+        let bytes = try writer.encode(IndexFixtures.small)
+        let path = fixturePath("golden.qbx")
+        if Environment.get("RECORD_GOLDEN") == "1" {
+            try AtomicFile.write(bytes, to: path)
+        }
+        let golden = try readFile(path)
+        #expect(golden == bytes, "re-record with RECORD_GOLDEN=1 swift test if the format changed on purpose")
+        #expect(try QuestionIndex(bytes: golden).questionSet() == IndexFixtures.small)
+    }
+}

@@ -1,0 +1,260 @@
+@testable import QuizEngine
+
+/// SplitMix64: a tiny seeded generator for repeatable test data (never the stdlib's
+/// `random(in:)`, whose algorithm may change).
+struct SeededGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<n` (n > 0); the modulo bias is irrelevant for tests.
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
+
+enum IndexFixtures {
+    /// Text fragments that exercise UTF-8: accents in both normal forms, CJK, emoji, NUL,
+    /// markdown, quotes and an empty string.
+    static let fragments = [
+        "", "a", "merge sort", "caf\u{E9}", "cafe\u{301}", "\u{5B57}\u{5178}", "\u{1F600} ok", "NUL\u{0}byte",
+        "line\nbreak", "`code` **bold**", "\"quoted\" 'single'", "tab\there", "Ω≈ç√",
+        "stable?", "O(n log n)",
+    ]
+
+    static func text(_ g: inout SeededGenerator) -> String {
+        (0..<g.below(4)).map { _ in g.pick(fragments) }.joined(separator: " ")
+    }
+
+    static func optionalText(_ g: inout SeededGenerator) -> String? {
+        g.chance(50) ? text(&g) : nil
+    }
+
+    static func list(_ g: inout SeededGenerator, max: Int = 4) -> [String] {
+        (0..<g.below(max + 1)).map { _ in text(&g) }
+    }
+
+    static func location(_ g: inout SeededGenerator) -> SourceLocation {
+        SourceLocation(
+            file: "Banks/\(g.pick(["a", "b/c", "d\u{E9}"])).yaml", line: 1 + g.below(5000), column: 1 + g.below(80))
+    }
+
+    /// Sorted by UTF-8 bytes, unique, as the compiler produces.
+    static func sortedUnique(_ names: [String]) -> [String] {
+        var seen: Set<[UInt8]> = []
+        return names.filter { seen.insert(Array($0.utf8)).inserted }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// A random, valid question set exercising every field.
+    static func randomSet(seed: UInt64, questions count: Int) -> QuestionSet {
+        var g = SeededGenerator(seed: seed)
+        let tagNames = sortedUnique(
+            (0..<(1 + g.below(12))).map { i in
+                g.pick(["behavioral", "nosql", "sorting", "easy-win", "\u{E9}t\u{E9}", "z", "a-b", "a"]) + "\(i % 3)"
+            })
+        let tags = tagNames.map { TagInfo(name: $0, description: text(&g)) }
+        let bankIDs = sortedUnique(
+            (0..<(1 + g.below(4))).map { _ in g.pick(["behavioral", "backend", "a", "a-b", "sorting", "zz"]) })
+        let banks = bankIDs.enumerated().map { i, id in
+            BankInfo(
+                id: id, title: text(&g), description: optionalText(&g), isCourse: i == 0 && g.chance(50),
+                location: location(&g))
+        }
+        let modules = (0..<g.below(3)).map { i in
+            CourseModule(
+                course: bankIDs[0], id: "m\(i)", title: text(&g), algorithm: g.pick(["bubble-sort", "merge-sort"]),
+                lesson: text(&g),
+                complexity: .init(best: "O(n)", average: "O(n log n)", worst: text(&g), space: "O(1)"),
+                isStable: g.chance(50), isInPlace: g.chance(50), tags: list(&g), location: location(&g))
+        }
+        var questions: [Question] = []
+        for i in 0..<count {
+            let type = g.pick(QuestionType.allCases)
+            let qtags = tagNames.isEmpty ? [] : sortedUnique((0..<g.below(4)).map { _ in g.pick(tagNames) })
+            let choices = (0..<g.below(5)).map { _ in
+                Choice(text: text(&g), isCorrect: g.chance(30), why: optionalText(&g), isFixed: g.chance(10))
+            }
+            let trace: TraceTemplate? =
+                type == .trace || g.chance(5)
+                ? TraceTemplate(
+                    algorithm: g.pick(["bubble-sort", "insertion-sort"]),
+                    ask: g.pick(["comparisons", "array-after-pass"]),
+                    pass: g.chance(50) ? g.below(10) - 2 : nil, k: g.chance(50) ? Int(Int64.min) + g.below(3) : nil,
+                    size: g.below(100), minimum: -g.below(1000), maximum: Int(Int64.max) - g.below(3))
+                : nil
+            questions.append(
+                Question(
+                    bank: g.pick(bankIDs), id: "q\(i)\(g.pick(["", "-x", "\u{E9}"]))", type: type, prompt: text(&g),
+                    answer: optionalText(&g), accept: list(&g), choices: choices, items: list(&g),
+                    guidance: optionalText(&g), rubric: list(&g), explanation: optionalText(&g), tags: qtags,
+                    difficulty: g.pick([nil, .easy, .medium, .hard]), source: optionalText(&g), refs: list(&g),
+                    revision: g.pick([1, 2, 0, -5, Int(Int32.max), Int(Int32.min)]),
+                    module: modules.isEmpty || g.chance(50) ? nil : g.pick(modules).id,
+                    trace: trace, location: location(&g)))
+        }
+        let digest = (0..<g.pick([0, 32, 32, 20])).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+        return QuestionSet(tags: tags, banks: banks, modules: modules, questions: questions, sourceDigest: digest)
+    }
+
+    /// A small, fixed set (the golden index and the hostile tests).
+    static var small: QuestionSet {
+        let loc = { (line: Int) in SourceLocation(file: "Banks/backend/behavioral.yaml", line: line, column: 5) }
+        return QuestionSet(
+            tags: [
+                TagInfo(name: "behavioral", description: "Behavioral interview questions (STAR stories)"),
+                TagInfo(name: "nosql", description: "Non-relational databases"),
+                TagInfo(name: "sorting", description: "Sorting algorithms"),
+            ],
+            banks: [
+                BankInfo(
+                    id: "behavioral", title: "Behavioral questions", description: "Stories about how you work.",
+                    location: loc(1)),
+                BankInfo(
+                    id: "sorting", title: "Sorting", isCourse: true,
+                    location: SourceLocation(file: "Banks/course.yaml", line: 1, column: 1)),
+            ],
+            modules: [
+                CourseModule(
+                    course: "sorting", id: "bubble", title: "Bubble sort", algorithm: "bubble-sort",
+                    lesson: "Swap neighbours until **nothing** moves.",
+                    complexity: .init(best: "O(n)", average: "O(n²)", worst: "O(n²)", space: "O(1)"),
+                    isStable: true, isInPlace: true, tags: ["sorting"],
+                    location: SourceLocation(file: "Banks/course.yaml", line: 4, column: 5))
+            ],
+            questions: [
+                Question(
+                    bank: "behavioral", id: "negative-feedback", type: .open,
+                    prompt: "Tell me about a time you received negative feedback.",
+                    guidance: "Situation, task, action, result.", rubric: ["Names a concrete situation"],
+                    tags: ["behavioral"], difficulty: .medium, source: "seed", location: loc(6)),
+                Question(
+                    bank: "behavioral", id: "cap", type: .choice, prompt: "CAP: pick two of…",
+                    choices: [
+                        Choice(text: "C and A", isCorrect: true, why: "Under no partition."),
+                        Choice(text: "all three", isFixed: true),
+                    ],
+                    explanation: "P is not optional.", tags: ["behavioral", "nosql"], refs: ["https://example.com/cap"],
+                    revision: 2, location: loc(20)),
+                Question(
+                    bank: "sorting", id: "bubble-pass", type: .trace, prompt: "The array after pass 1?",
+                    tags: ["sorting"], difficulty: .easy, module: "bubble",
+                    trace: TraceTemplate(algorithm: "bubble-sort", ask: "array-after-pass", pass: 1),
+                    location: SourceLocation(file: "Banks/course.yaml", line: 12, column: 9)),
+                Question(
+                    bank: "sorting", id: "order-these", type: .order, prompt: "Order by worst case",
+                    items: ["O(n)", "O(n log n)", "O(n²)"], tags: ["sorting"],
+                    location: SourceLocation(file: "Banks/course.yaml", line: 30, column: 9)),
+            ],
+            sourceDigest: SHA256.hash(Array("sources".utf8))
+        )
+    }
+}
+
+/// Reads every accessor of an index, so a test notices any trap or inconsistency.
+func exercise(_ index: QuestionIndex) -> QuestionSet {
+    let set = index.questionSet()
+    for ordinal in 0..<index.count {
+        _ = index.ordinal(forKey: index.key(at: ordinal))
+        _ = index.tags(at: ordinal)
+    }
+    for tag in index.tags {
+        let list = index.postings(forTag: tag.id)
+        _ = list.ordinals
+        for c in list.containers { _ = c.values; _ = c.bitsetWords }
+        _ = list.contains(0)
+    }
+    _ = (index.compilerVersion, index.schemaVersion, index.sourceDigest, index.formatVersion)
+    return set
+}
+
+/// Recomputes every checksum of an index, so structural checks (not checksums) must catch a
+/// change. Assumes an intact header layout; returns the bytes unchanged otherwise.
+func resealed(_ bytes: [UInt8]) -> [UInt8] {
+    var b = bytes
+    guard b.count >= 128 else { return b }
+    func u32(_ o: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(b[o + $1]) << (8 * UInt32($1)) } }
+    func u64(_ o: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 | UInt64(b[o + $1]) << (8 * UInt64($1)) } }
+    func set32(_ v: UInt32, _ o: Int) { for k in 0..<4 { b[o + k] = UInt8(truncatingIfNeeded: v >> (8 * UInt32(k))) } }
+    let sections = Int(u32(20))
+    guard sections <= 64, b.count >= 128 + 32 * sections else { return b }
+    for i in 0..<sections {
+        let e = 128 + 32 * i
+        let off = u64(e + 8), len = u64(e + 16)
+        guard off <= UInt64(b.count), len <= UInt64(b.count) - off else { continue }
+        set32(CRC32C.checksum(Array(b[Int(off)..<Int(off + len)])), e + 28)
+    }
+    let tableEnd = 128 + 32 * sections
+    set32(b.withUnsafeBytes { IndexLayout.headerChecksum($0, tableEnd: tableEnd) }, 12)
+    return b
+}
+
+let writer = IndexWriter(compilerVersion: "quiz 0.0.0-test", schemaVersion: "1")
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct TestIOError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A file next to the tests, under `Fixtures/`.
+func fixturePath(_ name: String, file: StaticString = #filePath) -> String {
+    let path = "\(file)"
+    let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    return "\(dir)/Fixtures/\(name)"
+}
+
+/// The bytes of a file.
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let f = fopen(path, "rb") else { throw TestIOError(description: "cannot open \(path)") }
+    defer { fclose(f) }
+    var out: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = fread(&chunk, 1, chunk.count, f)
+        if n == 0 { break }
+        out += chunk[0..<n]
+    }
+    return out
+}
+
+/// A fresh empty directory under /tmp.
+func temporaryDirectory() throws -> String {
+    var template = Array("/tmp/quiz-index-test-XXXXXX".utf8CString)
+    guard let p = mkdtemp(&template) else { throw TestIOError(description: "mkdtemp failed") }
+    return String(cString: p)
+}
+
+/// Names in a directory (without `.` and `..`).
+func directoryEntries(_ path: String) -> [String] {
+    guard let d = opendir(path) else { return [] }
+    defer { closedir(d) }
+    var names: [String] = []
+    while let e = readdir(d) {
+        let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+            String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+}
+
+enum Environment {
+    static func get(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
