@@ -1,1 +1,30 @@
-print("quiz-bench: no benchmarks yet")
+#if canImport(Glibc)
+    import Glibc
+#endif
+/// quiz-bench: release benchmarks measured side by side in one run.
+///
+/// Usage: `swift run -c release quiz-bench [frontend] [--questions N] [--runs N]`
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1])
+    else { return value }
+    arguments.removeSubrange(index...index + 1)
+    return number
+}
+let questions = option("--questions", default: 70_000)
+let runs = option("--runs", default: 5)
+let suites = arguments.isEmpty ? ["frontend"] : arguments
+#if DEBUG
+    print("warning: quiz-bench is a debug build; numbers are meaningless. Use swift run -c release quiz-bench.")
+#endif
+var allMet = true
+for suite in suites {
+    switch suite {
+    case "frontend":
+        allMet = FrontEndBenchmark(questionCount: questions, runs: runs).run() && allMet
+    default:
+        print("quiz-bench: unknown suite '\(suite)'; suites: frontend")
+        exit(2)
+    }
+}
+print(allMet ? "all targets met" : "some targets missed")

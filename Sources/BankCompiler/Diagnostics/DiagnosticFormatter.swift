@@ -27,9 +27,9 @@ public struct DiagnosticFormatter: Sendable {
     /// "3 errors, 1 warning in 12 files", or "no problems in 12 files".
     public static func summary(errors: Int, warnings: Int, files: Int) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        let where_ = "in \(plural(files, "file"))"
-        if errors == 0 && warnings == 0 { return "no problems \(where_)" }
-        return "\(plural(errors, "error")), \(plural(warnings, "warning")) \(where_)"
+        let scope = "in \(plural(files, "file"))"
+        if errors == 0 && warnings == 0 { return "no problems \(scope)" }
+        return "\(plural(errors, "error")), \(plural(warnings, "warning")) \(scope)"
     }
 
     private func header(_ location: SourceLocation, _ severity: String, _ message: String) -> String {
