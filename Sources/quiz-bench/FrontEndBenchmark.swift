@@ -14,25 +14,28 @@ struct FrontEndBenchmark {
         print("front end: \(questionCount) generated questions, \(sources.count) files, \(bytes) bytes")
 
         var events = 0
-        let bare = Measure.median(runs: runs) {
-            events = 0
-            for source in sources {
-                events += source.bytes.withUnsafeBufferPointer { yaml_scan_count_events($0.baseAddress, $0.count) }
-            }
-        }
-        let compiler = Compiler()
         var nodes = 0
-        let frontEnd = Measure.median(runs: runs) {
-            let result = compiler.parseOnly(sources)
-            nodes = result.nodes
-            precondition(result.diagnostics == 0, "generated bank must parse cleanly")
-        }
         var questions = 0
-        let check = Measure.median(runs: max(1, runs / 2)) {
-            let result = compiler.compile(sources)
-            precondition(result.errorCount == 0, "generated bank must check cleanly: \(result.diagnostics.prefix(3))")
-            questions = result.questionSet?.questions.count ?? 0
-        }
+        let compiler = Compiler()
+        let times = Measure.interleaved(runs: runs, [
+            {
+                events = 0
+                for source in sources {
+                    events += source.bytes.withUnsafeBufferPointer { yaml_scan_count_events($0.baseAddress, $0.count) }
+                }
+            },
+            {
+                let result = compiler.parseOnly(sources)
+                nodes = result.nodes
+                precondition(result.diagnostics == 0, "generated bank must parse cleanly")
+            },
+            {
+                let result = compiler.compile(sources)
+                precondition(result.errorCount == 0, "generated bank must check cleanly")
+                questions = result.questionSet?.questions.count ?? 0
+            },
+        ])
+        let (bare, frontEnd, check) = (times[0], times[1], times[2])
         precondition(questions == questionCount)
         let megabytes = Double(bytes) / 1e6
         let ratio = frontEnd / bare

@@ -1,5 +1,20 @@
 /// Timing helpers: medians of repeated runs on a monotonic clock.
 enum Measure {
+    /// Runs the bodies in turn, `runs` rounds, and returns each one's median in seconds.
+    ///
+    /// Interleaving puts every contestant under the same machine load, so ratios stay honest
+    /// even when something else runs.
+    static func interleaved(runs: Int, _ bodies: [() -> Void]) -> [Double] {
+        var samples = Array(repeating: [Double](), count: bodies.count)
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            for (index, body) in bodies.enumerated() {
+                samples[index].append(seconds(clock.measure(body)))
+            }
+        }
+        return samples.map { $0.sorted()[$0.count / 2] }
+    }
+
     /// Runs `body` `runs` times and returns the median duration in seconds.
     static func median(runs: Int, _ body: () -> Void) -> Double {
         var samples: [Double] = []

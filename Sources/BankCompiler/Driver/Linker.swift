@@ -58,9 +58,10 @@ struct Linker {
 
     /// Warns when two questions ask the same thing, compared without case, spaces or punctuation.
     private func reportDuplicatePrompts(_ questions: [Question], into bag: inout DiagnosticBag) {
-        var seen: [String: Question] = [:]
+        var seen: [[UInt8]: Question] = [:]
+        seen.reserveCapacity(questions.count)
         for question in questions where question.type != .trace {
-            let normalized = AnswerNormalizer.normalize(question.prompt)
+            let normalized = AnswerNormalizer.normalizedBytes(question.prompt)
             if let first = seen[normalized] {
                 bag.warning(
                     .duplicatePrompt(first.key), at: question.location,

@@ -66,12 +66,11 @@ struct MappingReader {
 
     static func text(_ document: YAMLDocument, _ value: Int, field: String, into bag: inout DiagnosticBag) -> String? {
         guard expect(.scalar, document, value, field: field, into: &bag) else { return nil }
-        let string = document.string(value)
-        if string.allSatisfy(\.isWhitespace) {
+        guard document.hasVisibleText(value) else {
             bag.error(.emptyText(field), at: document.location(of: value))
             return nil
         }
-        return string
+        return document.string(value)
     }
 
     /// A list of non-empty texts.

@@ -316,14 +316,14 @@ struct SchemaValidator {
     private func lowerChoices(_ reader: MappingReader, type: QuestionType, into bag: inout DiagnosticBag) -> [Choice] {
         guard let items = reader.list("choices", required: true, into: &bag) else { return [] }
         var choices: [Choice] = []
-        var texts: [String] = []
+        var texts: [[UInt8]] = []
         for item in items {
             guard let choice = MappingReader(document, node: item, context: "choice", field: "choices", into: &bag) else {
                 continue
             }
             choice.rejectUnknown(allowed: SchemaFields.choice, into: &bag)
             guard let text = choice.text("text", required: true, into: &bag) else { continue }
-            let normalized = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let normalized = AnswerNormalizer.normalizedBytes(text)
             if texts.contains(normalized) {
                 bag.error(.duplicateChoice(text), at: choice.location)
             }

@@ -45,6 +45,31 @@ struct YAMLDocument: Sendable {
         }
     }
 
+    /// Whether the scalar holds anything but whitespace.
+    func hasVisibleText(_ index: Int) -> Bool {
+        let node = nodes[index]
+        let start = Int(node.textStart)
+        let end = start + Int(node.textLength)
+        return text.withUnsafeBufferPointer { buffer in
+            var position = start
+            while position < end {
+                switch buffer[position] {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    position += 1
+                case 0xC2 where position + 1 < end && (buffer[position + 1] == 0xA0 || buffer[position + 1] == 0x85):
+                    position += 2
+                case 0x80...:
+                    // Other Unicode spaces are rare: let Character decide from here on.
+                    let rest = String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
+                    return !rest.allSatisfy(\.isWhitespace)
+                default:
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether two scalars hold the same bytes.
     func scalarsEqual(_ a: Int, _ b: Int) -> Bool {
         let x = nodes[a]

@@ -8,22 +8,39 @@ public enum AnswerNormalizer {
     /// AnswerNormalizer.normalize("C++")                  // "c++"
     /// ```
     ///
-    /// - Complexity: O(n) in the length of `text`.
+    /// - Complexity: O(n) in the length of `text`; ASCII takes a table-free fast path.
     public static func normalize(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || "+#*<>=".unicodeScalars.contains(scalar)
-            {
-                result.append(scalar)
+        String(decoding: normalizedBytes(text), as: UTF8.self)
+    }
+
+    /// The normalised text as UTF-8 bytes, cheap to hash and compare.
+    public static func normalizedBytes(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"),
+                    UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="):
+                    result.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    result.append(byte + 32)
+                default:
+                    break
+                }
+            } else if scalar.properties.isAlphabetic {
+                result.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else if scalar.properties.numericType != nil {
+                result.append(contentsOf: String(scalar).utf8)
             }
         }
-        return String(result)
+        return result
     }
 
     /// Whether `answer` matches any of `accepted` once both are normalised.
     public static func matches(_ answer: String, accepted: [String]) -> Bool {
-        let normalized = normalize(answer)
-        return !normalized.isEmpty && accepted.contains { normalize($0) == normalized }
+        let normalized = normalizedBytes(answer)
+        return !normalized.isEmpty && accepted.contains { normalizedBytes($0) == normalized }
     }
 }
