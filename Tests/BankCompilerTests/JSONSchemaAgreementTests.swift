@@ -30,7 +30,7 @@ struct JSONSchemaAgreementTests {
     static func rejectedBySchema(_ files: [String]) throws -> Set<String> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["check-jsonschema", "--schemafile", schema, "--output-format", "json"] + files
+        process.arguments = ["python3", "-m", "check_jsonschema", "--schemafile", schema, "--output-format", "json"] + files
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -39,7 +39,7 @@ struct JSONSchemaAgreementTests {
         process.waitUntilExit()
         let report = try #require(
             try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            "check-jsonschema did not run; install it with `pip install check-jsonschema` (.ci/run does)")
+            "check-jsonschema did not run; install it with `python3 -m pip install check-jsonschema` (.ci/run does)")
         let errors = report["errors"] as? [[String: Any]] ?? []
         return Set(errors.compactMap { $0["filename"] as? String })
     }
