@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension IndexLayout {
     /// Checks every structural property of the index in one linear pass and returns where
     /// its sections are.
@@ -490,6 +498,14 @@ struct ByteRope {
 
     /// Negative, zero or positive as `self` sorts before, equal to or after `other` by bytes.
     func compare(_ other: ByteRope) -> Int {
+        if !slash && !other.slash && tail.isEmpty && other.tail.isEmpty {
+            let n = min(head.count, other.head.count)
+            if n > 0 {
+                let c = memcmp(head.baseAddress!, other.head.baseAddress!, n)
+                if c != 0 { return c < 0 ? -1 : 1 }
+            }
+            return head.count == other.head.count ? 0 : (head.count < other.head.count ? -1 : 1)
+        }
         let n = min(count, other.count)
         var i = 0
         while i < n {

@@ -53,20 +53,36 @@ private typealias SID = UInt32
 
 /// Byte-wise comparison of UTF-8 sequences (`<` on `String` is not byte order).
 private func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    a.lexicographicallyPrecedes(b)
+    a.withUnsafeBytes { x in
+        b.withUnsafeBytes { y in
+            ByteRope(x).compare(ByteRope(y)) < 0
+        }
+    }
+}
+
+/// A byte string as a dictionary key, hashed in one call rather than byte by byte.
+private struct ByteKey: Hashable {
+    var bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
 
 private struct Builder {
     /// Provisional string ids in first-seen order; remapped to sorted order at the end.
-    var stringIDs: [[UInt8]: SID] = [:]
+    var stringIDs: [ByteKey: SID] = [:]
     var strings: [[UInt8]] = []
 
     mutating func sid(_ s: String) -> SID {
         let bytes = Array(s.utf8)
-        if let id = stringIDs[bytes] { return id }
+        let key = ByteKey(bytes)
+        if let id = stringIDs[key] { return id }
         let id = SID(strings.count)
         strings.append(bytes)
-        stringIDs[bytes] = id
+        stringIDs[key] = id
         return id
     }
 
