@@ -142,6 +142,39 @@ struct SchemaRuleTests {
 
             """,
             [("1️⃣", "missing-field"), ("2️⃣", "duplicate-module"), ("3️⃣", "not-boolean")]),
+        RuleCase(
+            "course modules are checked against the catalog",
+            """
+            course: sorting
+            title: Sorting
+            modules:
+              - id: m
+                title: M
+                algorithm: 1️⃣bubblesort
+                lesson: L
+                complexity: {best: "O(n)", average: "O(n^2)", worst: "O(n^2)", space: "O(1)"}
+                stable: true
+                in-place: true
+                questions: []
+              - id: n
+                title: N
+                algorithm: heap-sort
+                lesson: L
+                complexity: {best: "O(n log n)", average: "O(n log n)", worst: "O(n log n)", space: "O(1)"}
+                stable: 2️⃣true
+                in-place: 3️⃣false
+                questions: []
+
+            """,
+            [("1️⃣", "unknown-algorithm"), ("2️⃣", "property-mismatch"), ("3️⃣", "property-mismatch")]),
+        RuleCase(
+            "trace templates must be answerable",
+            header
+                + "  - id: a\n    type: trace\n    prompt: P\n    algorithm: bubble-sort\n    ask: 1️⃣pivot-index\n"
+                + "  - id: b\n    type: trace\n    prompt: Q\n    algorithm: insertion-sort\n    ask: array-after-pass\n    pass: 2️⃣40\n"
+                + "  - id: c\n    type: trace\n    prompt: R\n    algorithm: selection-sort\n    ask: passes\n    size: 3️⃣99\n"
+                + "  - id: d\n    type: trace\n    prompt: S\n    algorithm: merge-sort\n    ask: array-after-pass\n    pass: 2\n",
+            [("1️⃣", "invalid-trace"), ("2️⃣", "invalid-trace"), ("3️⃣", "invalid-trace")]),
     ]
 
     @Test(arguments: cases)

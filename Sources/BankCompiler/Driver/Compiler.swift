@@ -20,7 +20,22 @@ public struct Compiler: Sendable {
                     at: SourceLocation(file: source.file.path, line: 1, column: 1))
             }
         }
-        return compile(loaded.filter { $0.oversizedBytes == nil }.map(\.file), bag: bag)
+        var result = compile(loaded.filter { $0.oversizedBytes == nil }.map(\.file), bag: bag)
+        result.questionSet?.sourceDigest = Self.digest(of: loaded.map(\.file))
+        return result
+    }
+
+    /// A SHA-256 over every source's path and bytes, in path order: what an index records so
+    /// `quiz` can tell when `Banks/` changed since it was compiled.
+    public static func digest(of sources: [SourceFile]) -> [UInt8] {
+        var hash = SHA256()
+        for source in sources.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            hash.update(UInt64(source.path.utf8.count))
+            hash.update(source.path)
+            hash.update(UInt64(source.bytes.count))
+            hash.update(source.bytes)
+        }
+        return hash.finalize()
     }
 
     /// Checks in-memory sources (already sorted or not: they are sorted by path here).

@@ -14,7 +14,7 @@ public enum SourceLoader {
     /// with `oversized` set so the compiler can report them without reading them.
     public static func load(_ paths: [String], maxFileBytes: Int) throws(CompilerError) -> [LoadedSource] {
         var files: [String] = []
-        for path in paths {
+        for path in paths.map(normalize) {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 throw CompilerError(path: path, reason: "no such file or directory")
@@ -29,6 +29,15 @@ public enum SourceLoader {
         var unique: [String] = []
         for file in files where unique.last != file { unique.append(file) }
         return try unique.map { path throws(CompilerError) in try read(path, maxFileBytes: maxFileBytes) }
+    }
+
+    /// Drops a leading `./` and trailing slashes, so `./Banks/` and `Banks` name files alike
+    /// (the paths end up in diagnostics and in the index, which must not depend on spelling).
+    static func normalize(_ path: String) -> String {
+        var path = Substring(path)
+        while path.hasPrefix("./") && path.count > 2 { path = path.dropFirst(2) }
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        return String(path)
     }
 
     /// A source file as read from disk.

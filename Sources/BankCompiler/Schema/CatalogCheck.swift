@@ -1,7 +1,65 @@
 import QuizEngine
+import SortingCourse
 
-/// Checks course modules and trace questions against the sorting course's algorithm catalog.
+/// Checks course modules and trace questions against the sorting course's algorithm catalog:
+/// every algorithm exists, every declared `stable`/`in-place` matches the implementation, and
+/// every trace template builds into answerable instances.
 enum CatalogCheck {
+    /// How many instances of each trace template the compiler builds to prove it answerable.
+    static let instancesPerTemplate: UInt64 = 8
+
     static func check(files: [LoweredFile], into bag: inout DiagnosticBag) {
+        for file in files {
+            for reference in file.moduleReferences {
+                checkModule(reference.module, reference.algorithmLocation, reference.stableLocation,
+                    reference.inPlaceLocation, into: &bag)
+            }
+            for reference in file.traceReferences {
+                checkTrace(reference.template, at: reference.location, fields: reference.fields, into: &bag)
+            }
+        }
+    }
+
+    private static func checkModule(
+        _ module: CourseModule, _ algorithmLocation: SourceLocation, _ stableLocation: SourceLocation,
+        _ inPlaceLocation: SourceLocation, into bag: inout DiagnosticBag
+    ) {
+        guard let entry = AlgorithmCatalog.entry(named: module.algorithm) else {
+            bag.error(
+                .unknownAlgorithm(module.algorithm, suggestion: Suggestion.nearest(to: module.algorithm, in: AlgorithmCatalog.names)),
+                at: algorithmLocation)
+            return
+        }
+        if entry.stable != module.isStable {
+            bag.error(.propertyMismatch("stable", declared: module.isStable, algorithm: entry.name), at: stableLocation)
+        }
+        if entry.inPlace != module.isInPlace {
+            bag.error(.propertyMismatch("in-place", declared: module.isInPlace, algorithm: entry.name), at: inPlaceLocation)
+        }
+    }
+
+    private static func checkTrace(
+        _ template: QuizEngine.TraceTemplate, at location: SourceLocation, fields: [String: SourceLocation],
+        into bag: inout DiagnosticBag
+    ) {
+        let problems = TraceQuestion.validate(
+            algorithm: template.algorithm, ask: template.ask, pass: template.pass, k: template.k, size: template.size,
+            min: template.minimum, max: template.maximum)
+        for problem in problems {
+            let place = problem.field.flatMap { fields[$0] } ?? location
+            bag.error(.invalidTrace(problem.description), at: place)
+        }
+        guard problems.isEmpty, let ask = TraceAsk(rawValue: template.ask) else { return }
+        let runnable = SortingCourse.TraceTemplate(
+            algorithm: template.algorithm, ask: ask, pass: template.pass, k: template.k, size: template.size,
+            min: template.minimum, max: template.maximum)
+        for seed in 0..<instancesPerTemplate {
+            do {
+                _ = try runnable.instance(seed: seed)
+            } catch {
+                bag.error(.invalidTrace("instance \(seed): \(error.description)"), at: location)
+                return
+            }
+        }
     }
 }

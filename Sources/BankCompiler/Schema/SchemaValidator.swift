@@ -309,7 +309,11 @@ struct SchemaValidator {
             template.minimum = reader.integer("min", into: &bag) ?? template.minimum
             template.maximum = reader.integer("max", into: &bag) ?? template.maximum
             question.trace = template
-            file.traceReferences.append((template, reader.location))
+            var fields: [String: SourceLocation] = [:]
+            for field in SchemaFields.specific(to: .trace) {
+                if let node = reader.value(field) { fields[field] = document.location(of: node) }
+            }
+            file.traceReferences.append((template, reader.location, fields))
         }
     }
 
@@ -323,7 +327,7 @@ struct SchemaValidator {
             }
             choice.rejectUnknown(allowed: SchemaFields.choice, into: &bag)
             guard let text = choice.text("text", required: true, into: &bag) else { continue }
-            let normalized = AnswerNormalizer.normalizedBytes(text)
+            let normalized = Self.caseAndSpaceFolded(text)
             if texts.contains(normalized) {
                 bag.error(.duplicateChoice(text), at: choice.location)
             }
@@ -344,6 +348,28 @@ struct SchemaValidator {
             bag.error(.noCorrectChoice, at: location)
         }
         return choices
+    }
+}
+
+extension SchemaValidator {
+    /// The text with ASCII letters lowercased and runs of whitespace folded to one space:
+    /// two choices that differ only so are the same choice. Punctuation counts ("1.5 TB" is
+    /// not "15 TB").
+    static func caseAndSpaceFolded(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                pendingSpace = !result.isEmpty
+            default:
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append((0x41...0x5A).contains(byte) ? byte + 32 : byte)
+            }
+        }
+        return result
     }
 }
 

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import ArgumentParser
+import BankCompiler
+import QuizEngine
+
+/// `quiz compile`: check the banks and, when clean, write the verified binary index.
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile question banks into the binary index quiz reads.",
+        discussion: """
+            Runs every check of `quiz check`; writes nothing when there are errors. The index is \
+            written atomically (temp file, fsync, rename), so readers never see half of one.
+            """
+    )
+
+    @Argument(help: "The banks folder (or files) to compile.")
+    var paths: [String] = ["Banks"]
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the index.", valueName: "path"))
+    var output = IndexLocator.defaultPath
+
+    @OptionGroup var source: SourceOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try source.compile(paths)
+        let failed = result.errorCount > 0 || (warningsAsErrors && result.warningCount > 0)
+        if !result.diagnostics.isEmpty || failed {
+            DiagnosticReport(result: result, format: .text).print()
+        }
+        guard !failed, let set = result.questionSet else { throw ExitCode(1) }
+        let bytes: Int
+        do {
+            try IndexBuilder.write(set, to: output)
+            bytes = try QuestionIndex(contentsOf: output).byteCount
+        } catch {
+            StandardError.write("quiz: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let elapsed = clock.now - start
+        if !quiet {
+            let milliseconds = Int((Double(elapsed.components.attoseconds) / 1e15).rounded()) + Int(elapsed.components.seconds) * 1000
+            print(
+                "compiled \(result.fileCount) files: \(set.banks.count) banks, \(set.questions.count) questions, "
+                    + "\(set.tags.count) tags -> \(output) (\(bytes) bytes) in \(milliseconds) ms")
+        }
+    }
+}
+
+/// Writes an index with this tool's versions: the one place `quiz` builds indexes.
+enum IndexBuilder {
+    static func write(_ set: QuestionSet, to path: String) throws {
+        try ensureParentDirectory(of: path)
+        try IndexWriter(compilerVersion: "quiz \(QuizVersion.tool)", schemaVersion: QuizVersion.schema).write(set, to: path)
+    }
+
+    private static func ensureParentDirectory(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let directory = String(path[..<slash])
+        guard !directory.isEmpty else { return }
+        var info = stat()
+        if stat(directory, &info) == 0 { return }
+        try ensureParentDirectory(of: directory)
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw CompilerError(path: directory, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+        }
+    }
+}
