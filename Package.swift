@@ -28,7 +28,14 @@ let package = Package(
             dependencies: [
                 "BankCompiler", "QuizEngine", "SortingCourse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedIndexPlugin"]
+        ),
+        // Embeds Build/banks.qbx in `quiz` as base64 (`embeddedIndexBase64`), the index of last resort.
+        .executableTarget(name: "embed-index", path: "Sources/embed-index"),
+        .plugin(
+            name: "EmbedIndexPlugin", capability: .buildTool(), dependencies: ["embed-index"],
+            path: "Sources/EmbedIndexPlugin"
         ),
         // libyaml's bare event scan, in C, as the floor the benchmarks compare against.
         .target(name: "YAMLScanC", dependencies: ["CLibYAML"]),
