@@ -109,7 +109,7 @@ struct SchemaRuleTests {
             [("1️⃣", "not-positive"), ("2️⃣", "not-integer")]),
         RuleCase(
             "booleans are only true or false",
-            header + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      - text: x\n        correct: 1️⃣yes\n      - text: y\n        correct: true\n        fixed: 2️⃣\"true\"\n",
+            header + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      - text: x\n        correct: 1️⃣yes\n      - text: y\n        correct: false\n        fixed: 2️⃣\"true\"\n",
             [("1️⃣", "not-boolean"), ("2️⃣", "not-boolean")]),
         RuleCase(
             "trace shape",

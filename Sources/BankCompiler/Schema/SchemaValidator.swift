@@ -321,6 +321,8 @@ struct SchemaValidator {
         guard let items = reader.list("choices", required: true, into: &bag) else { return [] }
         var choices: [Choice] = []
         var texts: [[UInt8]] = []
+        // A malformed `correct:` is already reported; counting around it would only add noise.
+        var unreadableCorrect = false
         for item in items {
             guard let choice = MappingReader(document, node: item, context: "choice", field: "choices", into: &bag) else {
                 continue
@@ -332,9 +334,11 @@ struct SchemaValidator {
                 bag.error(.duplicateChoice(text), at: choice.location)
             }
             texts.append(normalized)
+            let correct = choice.bool("correct", into: &bag)
+            if correct == nil && choice.has("correct") { unreadableCorrect = true }
             choices.append(
                 Choice(
-                    text: text, isCorrect: choice.bool("correct", into: &bag) ?? false,
+                    text: text, isCorrect: correct ?? false,
                     why: choice.text("why", into: &bag), isFixed: choice.bool("fixed", into: &bag) ?? false))
         }
         let location = document.location(of: reader.value("choices")!)
@@ -342,7 +346,9 @@ struct SchemaValidator {
             bag.error(.tooFewChoices, at: location)
         }
         let correct = choices.count(where: \.isCorrect)
-        if type == .choice, correct != 1, items.count == choices.count {
+        if unreadableCorrect {
+            return choices
+        } else if type == .choice, correct != 1, items.count == choices.count {
             bag.error(correct == 0 ? .noCorrectChoice : .choiceCorrectCount(correct), at: location)
         } else if type == .multi, correct == 0, items.count == choices.count {
             bag.error(.noCorrectChoice, at: location)
