@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
         .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler"]),
+        .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"]),
     ],
     swiftLanguageModes: [.v6]
