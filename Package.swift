@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev). Never Yams: it vendors a second libyaml.
@@ -22,11 +23,15 @@ let package = Package(
         ),
         .target(name: "SortingCourse"),
         .target(name: "QuizEngine", dependencies: ["SortingCourse"], exclude: ["Index/FORMAT.md"]),
+        // Review history and card state in SQLite (GRDB over the system libsqlite3).
+        .target(name: "QuizStore", dependencies: ["QuizEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Appends reviews until killed: the child process of QuizStoreTests' kill test.
+        .executableTarget(name: "store-torture", dependencies: ["QuizStore"]),
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "BankCompiler", "QuizEngine", "SortingCourse",
+                "BankCompiler", "QuizEngine", "QuizStore", "SortingCourse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]
@@ -41,12 +46,16 @@ let package = Package(
         .target(name: "YAMLScanC", dependencies: ["CLibYAML"]),
         .executableTarget(
             name: "quiz-bench",
-            dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "YAMLScanC"]
+            dependencies: ["BankCompiler", "QuizEngine", "QuizStore", "SortingCourse", "YAMLScanC"]
         ),
         .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
         .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"]),
+        .testTarget(
+            name: "QuizStoreTests",
+            dependencies: ["QuizStore", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,113 @@
+import GRDB
+
+/// The store's SQLite schema, as versioned migrations.
+///
+/// Tables (STRICT; times are UTC microseconds since 1970 in INTEGER columns):
+///
+/// - `review_log`: one row per answer, **append-only**: triggers abort any UPDATE or DELETE.
+///   It holds the key, the question's revision, the time, the grade, the answer's duration,
+///   the card state before (`*_before`, all NULL when the card had never been answered) and
+///   after (`*_after`), the retrievability at review and the scheduled interval
+///   (`due_after - reviewed_at`). Keyed by question key (`bank/id`), never by an ordinal, so
+///   history survives reordering banks, and the history of a question that left the banks
+///   stays (reported as an orphan, never deleted).
+/// - `card`: the current FSRS state per key (state, step, S, D, due, last review), the
+///   revision it was computed at and when it was introduced. It is a cache of the log: every
+///   row equals the `*_after` columns of the card's latest answer not undone.
+/// - `review_undo` (v2): one row per undone answer, pointing at the log row it voids.
+///
+/// Why undo is a separate table and not a compensating log row: the log records what the
+/// learner answered, and every consumer (counts, daily limits, stats, a future optimiser of
+/// the FSRS parameters) would have to pair compensating rows with the rows they cancel. A
+/// `review_undo` row instead marks one log row as void, leaves the log literal and
+/// append-only (the undo table is append-only too: an undo is never undone), and lets
+/// queries exclude voided rows with one `NOT EXISTS`. The card row is restored from the
+/// voided row's `*_before` columns, which is exact because only a card's latest answer may
+/// be undone.
+///
+/// `PRAGMA application_id` marks the file as ours and is checked before anything is written;
+/// `PRAGMA user_version` always equals the schema version of the last applied migration.
+enum StoreSchema {
+    /// `PRAGMA application_id` of every quiz store: the ASCII bytes "QUIZ".
+    static let applicationID: Int32 = 0x5155_495A
+
+    /// The schema version this code writes; `user_version` after migrating.
+    static let version = 2
+
+    /// The migrations, in order; each ends by setting `user_version` to its own number.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-review-log-and-cards") { db in
+            try db.execute(sql: version1)
+        }
+        migrator.registerMigration("v2-undo-and-introductions") { db in
+            try db.execute(sql: version2)
+        }
+        return migrator
+    }
+
+    /// The first schema: the log, its append-only triggers, the card table.
+    static let version1 = """
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            reviewed_at INTEGER NOT NULL,
+            grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+            state_before INTEGER CHECK (state_before BETWEEN 1 AND 3),
+            step_before INTEGER,
+            stability_before REAL,
+            difficulty_before REAL,
+            due_before INTEGER,
+            last_review_before INTEGER,
+            revision_before INTEGER,
+            state_after INTEGER NOT NULL CHECK (state_after BETWEEN 1 AND 3),
+            step_after INTEGER,
+            stability_after REAL,
+            difficulty_after REAL,
+            due_after INTEGER NOT NULL,
+            last_review_after INTEGER,
+            retrievability REAL,
+            scheduled_interval INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX review_log_by_key ON review_log(key);
+        CREATE INDEX review_log_by_time ON review_log(reviewed_at);
+        CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
+        BEGIN SELECT RAISE(ABORT, 'review_log is append-only: its rows are never updated'); END;
+        CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
+        BEGIN SELECT RAISE(ABORT, 'review_log is append-only: its rows are never deleted'); END;
+        CREATE TABLE card (
+            key TEXT NOT NULL PRIMARY KEY,
+            state INTEGER NOT NULL CHECK (state BETWEEN 1 AND 3),
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due INTEGER NOT NULL,
+            last_review INTEGER,
+            revision INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX card_by_due ON card(due);
+        PRAGMA application_id = \(applicationID);
+        PRAGMA user_version = 1;
+        """
+
+    /// Undo as its own append-only table; cards learn when they were introduced (backfilled
+    /// from the log: the first answer at the card's current revision).
+    static let version2 = """
+        CREATE TABLE review_undo (
+            review_id INTEGER NOT NULL PRIMARY KEY REFERENCES review_log(id),
+            undone_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TRIGGER review_undo_no_update BEFORE UPDATE ON review_undo
+        BEGIN SELECT RAISE(ABORT, 'review_undo is append-only: an undo is never changed'); END;
+        CREATE TRIGGER review_undo_no_delete BEFORE DELETE ON review_undo
+        BEGIN SELECT RAISE(ABORT, 'review_undo is append-only: an undo is never removed'); END;
+        ALTER TABLE card ADD COLUMN introduced_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE card SET introduced_at = COALESCE(
+            (SELECT MIN(reviewed_at) FROM review_log AS l WHERE l.key = card.key AND l.revision = card.revision),
+            last_review, due);
+        CREATE INDEX card_by_introduction ON card(introduced_at);
+        PRAGMA user_version = 2;
+        """
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import QuizStore
+
+@Suite struct ConcurrencyTests {
+    /// Writers on separate threads, each with its own `ReviewStore` (its own `DatabasePool`),
+    /// answer the same cards at once: every answer is logged, and each card ends equal to the
+    /// `after` of its latest log row (no torn update between the two tables).
+    @Test func concurrentWritersLoseNothing() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("progress.sqlite")
+        let writers = 4
+        let answersEach = 60
+        let ids = Mutex<[Int64]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            do {
+                let store = try ReviewStore(path: path)  // the first ones race to create it
+                var mine: [Int64] = []
+                for answer in 0..<answersEach {
+                    let key = "b/q\(answer % 5)"
+                    let time = epoch + Int64(answer * writers + writer) * second
+                    mine.append(try store.record(review(key, at: time, stability: Double(writer * 1000 + answer))))
+                }
+                ids.withLock { $0 += mine }
+            } catch {
+                failures.withLock { $0.append("writer \(writer): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let store = try ReviewStore(path: path)
+        let acknowledged = ids.withLock { $0 }
+        #expect(Set(acknowledged).count == writers * answersEach)
+        #expect(try store.totalReviews == writers * answersEach)
+        var logged: Set<Int64> = []
+        for index in 0..<5 {
+            let log = try store.reviewLog(forKey: "b/q\(index)")
+            logged.formUnion(log.map(\.id))
+            let card = try #require(try store.card(forKey: "b/q\(index)"))
+            #expect(card.snapshot == log.last?.after)
+            // Each answer's "before" is the previous answer's "after", whoever wrote it.
+            for (previous, next) in zip(log, log.dropFirst()) {
+                #expect(next.before == previous.after)
+            }
+        }
+        #expect(logged == Set(acknowledged))
+        #expect(try store.integrityProblems().isEmpty)
+    }
+}
+
+/// A lock around a value, for collecting results from threads in tests.
+final class Mutex<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

@@ -1,0 +1,201 @@
+import GRDB
+import Testing
+
+@testable import QuizStore
+
+@Suite struct RecordingTests {
+    let directory: TemporaryDirectory
+    let store: ReviewStore
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = try ReviewStore(path: directory.file("progress.sqlite"))
+    }
+
+    @Test func recordWritesLogAndCardTogether() throws {
+        defer { directory.remove() }
+        let first = try store.record(review("b/q", at: epoch, grade: 3, stability: 2.3, interval: 2 * day))
+        let second = try store.record(review("b/q", at: epoch + 2 * day, grade: 4, stability: 11, interval: 11 * day))
+        #expect(second > first)
+        let card = try #require(try store.card(forKey: "b/q"))
+        #expect(
+            card.snapshot
+                == CardSnapshot(
+                    state: 2, step: nil, stability: 11, difficulty: 5, due: epoch + 13 * day,
+                    lastReview: epoch + 2 * day))
+        #expect(card.introducedAt == epoch)
+        let log = try store.reviewLog(forKey: "b/q")
+        #expect(log.map(\.id) == [first, second])
+        #expect(log[0].before == nil)
+        #expect(log[1].before?.stability == 2.3)
+        #expect(log[1].revisionBefore == 1)
+        #expect(log[1].after == card.snapshot)
+        #expect(log[1].scheduledInterval == 11 * day)
+        #expect(log[1].durationMilliseconds == 2_500)
+        #expect(try store.totalReviews == 2)
+        #expect(try store.card(forKey: "b/other") == nil)
+    }
+
+    struct InvalidCase: Sendable, CustomTestStringConvertible {
+        let id: String
+        let record: ReviewRecord
+        let reason: String
+        var testDescription: String { id }
+    }
+
+    static let invalid: [InvalidCase] = {
+        var grade = review("b/q", at: epoch)
+        grade.grade = 5
+        var state = review("b/q", at: epoch)
+        state.after.state = 0
+        var duration = review("b/q", at: epoch)
+        duration.durationMilliseconds = -1
+        var stability = review("b/q", at: epoch)
+        stability.after.stability = .nan
+        return [
+            .init(id: "grade", record: grade, reason: "grade 5 is not 1 (Again) to 4 (Easy)"),
+            .init(id: "state", record: state, reason: "state 0 is not 1 (Learning), 2 (Review) or 3 (Relearning)"),
+            .init(id: "duration", record: duration, reason: "the duration -1 ms is negative"),
+            .init(id: "stability", record: stability, reason: "the stability nan is not a finite number"),
+            .init(id: "key", record: review("", at: epoch), reason: "the key is empty"),
+        ]
+    }()
+
+    @Test(arguments: invalid)
+    func invalidRecordIsRefusedAndNothingWritten(_ test: InvalidCase) throws {
+        defer { directory.remove() }
+        let error = #expect(throws: StoreError.self) { try store.record(test.record) }
+        #expect(error?.kind == .invalidRecord(key: test.record.key, reason: test.reason))
+        #expect(try store.totalReviews == 0)
+    }
+
+    @Test func reviewLogIsAppendOnly() throws {
+        defer { directory.remove() }
+        let id = try store.record(review("b/q", at: epoch))
+        try store.undoLast(at: epoch + second)
+        let statements = [
+            "UPDATE review_log SET grade = 1", "DELETE FROM review_log", "DELETE FROM review_log WHERE id = \(id)",
+            "UPDATE review_undo SET undone_at = 0", "DELETE FROM review_undo",
+        ]
+        for sql in statements {
+            let error = #expect(throws: DatabaseError.self, "\(sql)") {
+                try store.pool.write { try $0.execute(sql: sql) }
+            }
+            #expect(error?.message?.contains("append-only") == true, "\(sql)")
+        }
+        #expect(try store.reviewLog(forKey: "b/q").count == 1)
+        #expect(try store.reviewLog(forKey: "b/q")[0].isUndone)
+    }
+
+    @Test func dueCardsInDueOrderWithLimit() throws {
+        defer { directory.remove() }
+        try store.record(review("b/late", at: epoch, interval: 5 * day))
+        try store.record(review("b/soon", at: epoch, interval: day))
+        try store.record(review("b/mid", at: epoch, interval: 3 * day))
+        #expect(try store.dueCards(before: epoch + 4 * day).map(\.key) == ["b/soon", "b/mid"])
+        #expect(try store.dueCards(before: epoch + 5 * day).map(\.key) == ["b/soon", "b/mid", "b/late"])
+        #expect(try store.dueCards(before: epoch + 5 * day, limit: 1).map(\.key) == ["b/soon"])
+        #expect(try store.dueCards(before: epoch).isEmpty)
+        let plan = try store.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT \(ReviewStore.cardColumns) FROM card WHERE due <= 0 ORDER BY due"
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.joined().contains("card_by_due"))
+    }
+
+    @Test func dailyCountsExcludeUndoneAnswers() throws {
+        defer { directory.remove() }
+        try store.record(review("b/old", at: epoch - day))
+        try store.record(review("b/old", at: epoch + hour))
+        try store.record(review("b/new", at: epoch + 2 * hour))
+        try store.record(review("b/newer", at: epoch + 3 * hour))
+        #expect(try store.introducedCount(since: epoch) == 2)
+        #expect(try store.reviewCount(since: epoch) == 3)
+        try store.undoLast(at: epoch + 4 * hour)
+        #expect(try store.introducedCount(since: epoch) == 1)
+        #expect(try store.reviewCount(since: epoch) == 2)
+        #expect(try store.totalReviews == 3)
+    }
+
+    @Test func bumpedRevisionStartsTheCardOverAndKeepsItsLog() throws {
+        defer { directory.remove() }
+        try store.record(review("b/q", at: epoch - 10 * day, stability: 20, interval: 20 * day))
+        #expect(try store.card(forKey: "b/q", revision: 1) != nil)
+        // The bank bumps the question to revision 2: the engine sees a new card...
+        #expect(try store.card(forKey: "b/q", revision: 2) == nil)
+        #expect(try store.card(forKey: "b/q")?.revision == 1)
+        // ...schedules it from scratch, and the store keeps both histories.
+        try store.record(review("b/q", at: epoch, revision: 2, stability: 2.3))
+        let card = try #require(try store.card(forKey: "b/q", revision: 2))
+        #expect(card.snapshot.stability == 2.3)
+        #expect(card.introducedAt == epoch)
+        #expect(try store.introducedCount(since: epoch) == 1)
+        let log = try store.reviewLog(forKey: "b/q")
+        #expect(log.map(\.revision) == [1, 2])
+        #expect(log[1].revisionBefore == 1)
+        #expect(log[1].before?.stability == 20)
+        // Undoing the first answer at revision 2 restores the revision-1 card.
+        try store.undoLast(at: epoch + second)
+        let restored = try #require(try store.card(forKey: "b/q"))
+        #expect(restored.revision == 1)
+        #expect(restored.snapshot.stability == 20)
+        #expect(restored.introducedAt == epoch - 10 * day)
+    }
+
+    @Test func orphansAreReportedNeverDeleted() throws {
+        defer { directory.remove() }
+        try store.record(review("b/kept", at: epoch))
+        try store.record(review("b/gone", at: epoch))
+        try store.record(review("b/gone", at: epoch + day))
+        try store.record(review("c/gone-too", at: epoch + 2 * day))
+        try store.undoLast(at: epoch + 3 * day)
+        let orphans = try store.orphans(knownKeys: ["b/kept", "b/new"])
+        #expect(
+            orphans == [
+                OrphanHistory(key: "b/gone", reviews: 2, lastReviewedAt: epoch + day),
+                OrphanHistory(key: "c/gone-too", reviews: 0, lastReviewedAt: epoch + 2 * day),
+            ])
+        #expect(try store.orphans(knownKeys: ["b/kept", "b/gone", "c/gone-too"]).isEmpty)
+        #expect(try store.reviewLog(forKey: "b/gone").count == 2)
+        #expect(try store.card(forKey: "b/gone") != nil)
+    }
+
+    @Test func undoRestoresThePreviousStateExactly() throws {
+        defer { directory.remove() }
+        let first = try store.record(review("b/q", at: epoch, stability: 2.3, interval: 2 * day))
+        let before = try #require(try store.card(forKey: "b/q"))
+        let second = try store.record(
+            review("b/q", at: epoch + 2 * day, grade: 1, stability: 0.5, interval: 600 * second))
+        let undone = try store.undoLast(at: epoch + 2 * day + second)
+        #expect(undone.id == second && undone.isUndone && undone.grade == 1)
+        #expect(try store.card(forKey: "b/q") == before)
+        #expect(try store.reviewLog(forKey: "b/q").map(\.isUndone) == [false, true])
+        // Undo again: the first answer goes, and with it the card (it had never been answered).
+        #expect(try store.undoLast(at: epoch + 3 * day).id == first)
+        #expect(try store.card(forKey: "b/q") == nil)
+        #expect(try store.totalReviews == 0)
+        let nothing = #expect(throws: StoreError.self) { try store.undoLast(at: epoch + 4 * day) }
+        #expect(nothing?.kind == .nothingToUndo)
+        #expect(try store.reviewLog(forKey: "b/q").count == 2)
+    }
+
+    @Test func undoByIDOnlyForTheCardsLatestAnswer() throws {
+        defer { directory.remove() }
+        let a1 = try store.record(review("b/a", at: epoch))
+        let b1 = try store.record(review("b/b", at: epoch + second))
+        let a2 = try store.record(review("b/a", at: epoch + 2 * second))
+        let notLatest = #expect(throws: StoreError.self) { try store.undo(reviewID: a1, at: epoch + day) }
+        #expect(notLatest?.kind == .notLatestReview(id: a1, key: "b/a", latest: a2))
+        // A session undoes its own answer even though another came later.
+        #expect(try store.undo(reviewID: b1, at: epoch + day).key == "b/b")
+        #expect(try store.card(forKey: "b/b") == nil)
+        let again = #expect(throws: StoreError.self) { try store.undo(reviewID: b1, at: epoch + day) }
+        #expect(again?.kind == .alreadyUndone(id: b1))
+        let unknown = #expect(throws: StoreError.self) { try store.undo(reviewID: 999, at: epoch + day) }
+        #expect(unknown?.kind == .unknownReview(id: 999))
+        // undoLast skips the undone row and takes a2.
+        #expect(try store.undoLast(at: epoch + day).id == a2)
+        #expect(try store.integrityProblems().isEmpty)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import QuizStore
+
+/// A fresh directory under the system temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/quizstore-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        path = String(cString: made)
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Microseconds in a second, an hour, a day: test times read as arithmetic on these.
+let second: Int64 = 1_000_000
+let hour: Int64 = 3_600 * second
+let day: Int64 = 24 * hour
+/// 2025-06-15T00:00:00Z, the tests' "today".
+let epoch: Int64 = 1_749_945_600 * second
+
+/// A plausible review: state Review with the given stability, due `interval` after `time`.
+func review(
+    _ key: String, at time: Int64, grade: Int = 3, revision: Int = 1, stability: Double = 3, interval: Int64 = day
+) -> ReviewRecord {
+    ReviewRecord(
+        key: key, revision: revision, reviewedAt: time, grade: grade, durationMilliseconds: 2_500,
+        retrievability: 0.9,
+        after: CardSnapshot(
+            state: 2, step: nil, stability: stability, difficulty: 5, due: time + interval, lastReview: time))
+}
+
+/// Reads a PRAGMA or a count from a store file through a separate read-only connection.
+func inspect<T: DatabaseValueConvertible>(_ path: String, _ sql: String, as type: T.Type = T.self) throws -> T? {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    defer { try? queue.close() }
+    return try queue.read { try T.fetchOne($0, sql: sql) }
+}
