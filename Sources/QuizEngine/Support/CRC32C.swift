@@ -2,7 +2,7 @@
 ///
 /// Reflected polynomial `0x82F63B78`, initial value and final xor `0xFFFFFFFF`, as in
 /// iSCSI (RFC 3720), ext4 and SSE 4.2's `crc32` instruction. The table-driven software
-/// version below processes eight bytes per step ("slicing-by-8", Kounavis and Berry, 2005).
+/// version below processes sixteen bytes per step ("slicing-by-16", after Kounavis and Berry's slicing-by-8, 2005).
 ///
 ///     var crc = CRC32C()
 ///     crc.update(Array("123456789".utf8))
@@ -25,22 +25,19 @@ package struct CRC32C: Sendable {
         var n = bytes.count
         var crc = state
         CRC32C.table.withUnsafeBufferPointer { t in
-            // Eight bytes at a time: fold the register into the first four, then look each
-            // byte up in the table that advances it by its distance from the end.
-            while n >= 8 {
-                let lo = UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)) ^ crc
-                let hi = UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
-                crc =
-                    t[7 * 256 + Int(lo & 0xFF)]
-                    ^ t[6 * 256 + Int((lo >> 8) & 0xFF)]
-                    ^ t[5 * 256 + Int((lo >> 16) & 0xFF)]
-                    ^ t[4 * 256 + Int(lo >> 24)]
-                    ^ t[3 * 256 + Int(hi & 0xFF)]
-                    ^ t[2 * 256 + Int((hi >> 8) & 0xFF)]
-                    ^ t[1 * 256 + Int((hi >> 16) & 0xFF)]
-                    ^ t[Int(hi >> 24)]
-                p += 8
-                n -= 8
+            // Sixteen bytes at a time: fold the register into the first four, then look each
+            // byte up in the table that advances it by its distance from the end of the block.
+            while n >= 16 {
+                let a = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) ^ UInt64(crc)
+                let b = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                var c: UInt32 = 0
+                for k in 0..<8 {
+                    c ^= t[(15 - k) * 256 + Int((a >> (UInt64(k) * 8)) & 0xFF)]
+                    c ^= t[(7 - k) * 256 + Int((b >> (UInt64(k) * 8)) & 0xFF)]
+                }
+                crc = c
+                p += 16
+                n -= 16
             }
             while n > 0 {
                 crc = t[Int((crc ^ UInt32(p.load(as: UInt8.self))) & 0xFF)] ^ (crc >> 8)
@@ -68,15 +65,15 @@ package struct CRC32C: Sendable {
         bytes.withUnsafeBytes { checksum($0) }
     }
 
-    /// Eight tables of 256 entries: `table[k * 256 + b]` advances byte `b` by `k` more zero bytes.
+    /// Sixteen tables of 256 entries: `table[k * 256 + b]` advances byte `b` by `k` more zero bytes.
     private static let table: [UInt32] = {
-        var t = [UInt32](repeating: 0, count: 8 * 256)
+        var t = [UInt32](repeating: 0, count: 16 * 256)
         for b in 0..<256 {
             var c = UInt32(b)
             for _ in 0..<8 { c = (c & 1) != 0 ? (c >> 1) ^ 0x82F6_3B78 : c >> 1 }
             t[b] = c
         }
-        for k in 1..<8 {
+        for k in 1..<16 {
             for b in 0..<256 {
                 let prev = t[(k - 1) * 256 + b]
                 t[k * 256 + b] = t[Int(prev & 0xFF)] ^ (prev >> 8)
