@@ -6,18 +6,18 @@ import Testing
 struct IndexFileTests {
     @Test("writing over an index replaces it whole and leaves no temporary file")
     func replace() throws {
-        let dir = try temporaryDirectory()
+        let dir = try IndexTestFiles.temporaryDirectory()
         let path = "\(dir)/banks.qbx"
         let old = IndexFixtures.small
         let new = IndexFixtures.randomSet(seed: 9, questions: 30)
-        try writer.write(old, to: path)
+        try indexTestWriter.write(old, to: path)
         let mapped = try QuestionIndex(contentsOf: path)
-        try writer.write(new, to: path)
+        try indexTestWriter.write(new, to: path)
         // The old mapping still reads the old file (rename never touches its inode).
         #expect(mapped.questionSet() == old)
         #expect(try QuestionIndex(contentsOf: path).questionSet() == new)
-        #expect(try readFile(path) == writer.encode(new))
-        #expect(directoryEntries(dir) == ["banks.qbx"])
+        #expect(try IndexTestFiles.read(path) == indexTestWriter.encode(new))
+        #expect(IndexTestFiles.entries(dir) == ["banks.qbx"])
     }
 
     @Test("I/O failures are typed and name the file")
@@ -29,14 +29,16 @@ struct IndexFileTests {
             #expect(error.code == .io)
             #expect(error.description.hasPrefix("/nonexistent/banks.qbx: cannot open index"))
         }
-        #expect(throws: IndexError.self) { try writer.write(IndexFixtures.small, to: "/nonexistent/dir/banks.qbx") }
+        #expect(throws: IndexError.self) {
+            try indexTestWriter.write(IndexFixtures.small, to: "/nonexistent/dir/banks.qbx")
+        }
         do {
             _ = try QuestionIndex(contentsOf: "/tmp")
             Issue.record("opened a directory")
         } catch {
             #expect(error.code == .io)
         }
-        let dir = try temporaryDirectory()
+        let dir = try IndexTestFiles.temporaryDirectory()
         try AtomicFile.write([], to: "\(dir)/empty.qbx")
         do {
             _ = try QuestionIndex(contentsOf: "\(dir)/empty.qbx")
@@ -49,7 +51,7 @@ struct IndexFileTests {
 
     @Test("the embedded form (base64) opens")
     func embedded() throws {
-        let index = try QuestionIndex(bytes: Base64.decode(Base64.encode(writer.encode(IndexFixtures.small)))!)
+        let index = try QuestionIndex(bytes: Base64.decode(Base64.encode(indexTestWriter.encode(IndexFixtures.small)))!)
         #expect(index.questionSet() == IndexFixtures.small)
     }
 }

@@ -4,14 +4,14 @@ import Testing
 
 @Suite("Index against damaged and hostile files")
 struct IndexHostileTests {
-    static let bytes: [UInt8] = try! writer.encode(IndexFixtures.small)
+    static let bytes: [UInt8] = try! indexTestWriter.encode(IndexFixtures.small)
     static let expected = IndexFixtures.small
 
     /// Opens `bytes`: either a typed rejection, or an index that reads exactly as expected.
     static func rejectsOrReadsIdentically(_ bytes: [UInt8], _ what: String) {
         do {
             let index = try QuestionIndex(bytes: bytes)
-            #expect(exercise(index) == expected, "\(what) was accepted but reads differently")
+            #expect(exerciseIndex(index) == expected, "\(what) was accepted but reads differently")
             #expect(index.compilerVersion == "quiz 0.0.0-test", "\(what)")
         } catch {
             #expect(!error.message.isEmpty, "\(what)")
@@ -54,16 +54,16 @@ struct IndexHostileTests {
         for i in 16..<original.count where !(12..<16).contains(i) {
             var b = original
             b[i] ^= mask
-            let sealed = resealed(b)
+            let sealed = resealedIndex(b)
             if let index = try? QuestionIndex(bytes: sealed) {
-                _ = exercise(index)
+                _ = exerciseIndex(index)
             }
         }
     }
 
     @Test("random multi-byte damage with recomputed checksums never traps", arguments: 0..<4)
     func resealedRandom(seed: UInt64) {
-        var g = SeededGenerator(seed: 1000 + seed)
+        var g = IndexTestRandom(seed: 1000 + seed)
         let original = Self.bytes
         for _ in 0..<1500 {
             var b = original
@@ -71,8 +71,8 @@ struct IndexHostileTests {
                 let i = 16 + g.below(original.count - 16)
                 b[i] = g.chance(50) ? UInt8(truncatingIfNeeded: g.next()) : b[i] ^ (1 << UInt8(g.below(8)))
             }
-            if let index = try? QuestionIndex(bytes: resealed(b)) {
-                _ = exercise(index)
+            if let index = try? QuestionIndex(bytes: resealedIndex(b)) {
+                _ = exerciseIndex(index)
             }
         }
     }
@@ -83,7 +83,7 @@ struct IndexHostileTests {
         b[8] = 2
         b[10] = 0
         do {
-            _ = try QuestionIndex(bytes: resealed(b))
+            _ = try QuestionIndex(bytes: resealedIndex(b))
             Issue.record("accepted a 2.0 index")
         } catch {
             #expect(error.code == .newerFormat)
@@ -96,7 +96,7 @@ struct IndexHostileTests {
     func newerMinor() throws {
         var b = Self.bytes
         b[10] = 7
-        let index = try QuestionIndex(bytes: resealed(b))
+        let index = try QuestionIndex(bytes: resealedIndex(b))
         #expect(index.formatVersion == .init(major: 1, minor: 7))
         #expect(index.questionSet() == Self.expected)
     }
@@ -106,7 +106,7 @@ struct IndexHostileTests {
         var required = Self.bytes
         required[24 + 7] |= 0x80  // bit 63 of the required features
         do {
-            _ = try QuestionIndex(bytes: resealed(required))
+            _ = try QuestionIndex(bytes: resealedIndex(required))
             Issue.record("accepted an unknown required feature")
         } catch {
             #expect(error.code == .newerFormat)
@@ -115,7 +115,7 @@ struct IndexHostileTests {
         var optional = Self.bytes
         optional[32 + 7] |= 0x80
         optional[32] |= 0x01
-        #expect(try QuestionIndex(bytes: resealed(optional)).questionSet() == Self.expected)
+        #expect(try QuestionIndex(bytes: resealedIndex(optional)).questionSet() == Self.expected)
     }
 
     @Test("an unknown optional section is skipped; an unknown required one is rejected")
@@ -129,7 +129,7 @@ struct IndexHostileTests {
         b[last] = UInt8(ascii: "X")
         b[last + 4] = 0
         do {
-            _ = try QuestionIndex(bytes: resealed(b))
+            _ = try QuestionIndex(bytes: resealedIndex(b))
             Issue.record("accepted an index without 'modules'")
         } catch {
             #expect(error.code == .malformed)
@@ -137,7 +137,7 @@ struct IndexHostileTests {
         }
         b[last + 4] = 1
         do {
-            _ = try QuestionIndex(bytes: resealed(b))
+            _ = try QuestionIndex(bytes: resealedIndex(b))
             Issue.record("accepted an unknown required section")
         } catch {
             #expect(error.code == .newerFormat)

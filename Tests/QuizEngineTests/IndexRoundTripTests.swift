@@ -7,7 +7,7 @@ struct IndexRoundTripTests {
     @Test("random question sets survive encode → open → decode", arguments: 0..<40)
     func roundTrip(seed: UInt64) throws {
         let set = IndexFixtures.randomSet(seed: seed, questions: Int(seed % 7 == 0 ? 0 : seed * 3))
-        let bytes = try writer.encode(set)
+        let bytes = try indexTestWriter.encode(set)
         let index = try QuestionIndex(bytes: bytes)
         let back = index.questionSet()
         #expect(back == set, "seed \(seed)")
@@ -57,7 +57,7 @@ struct IndexRoundTripTests {
             Question(bank: "b", id: "caf\u{E9}", type: .flashcard, prompt: "caf\u{E9}", location: loc),
             Question(bank: "b", id: "cafe\u{301}", type: .flashcard, prompt: "cafe\u{301}", location: loc),
         ])
-        let index = try QuestionIndex(bytes: try writer.encode(set))
+        let index = try QuestionIndex(bytes: try indexTestWriter.encode(set))
         #expect(Array(index.question(at: 0).prompt.utf8) == Array("caf\u{E9}".utf8))
         #expect(Array(index.question(at: 1).prompt.utf8) == Array("cafe\u{301}".utf8))
         #expect(index.ordinal(forKey: "b/cafe\u{301}") == 1)
@@ -84,7 +84,7 @@ struct IndexRoundTripTests {
         let set = QuestionSet(
             tags: ["all", "even", "none", "rare", "straddle"].map { TagInfo(name: $0, description: $0) },
             questions: questions)
-        let index = try QuestionIndex(bytes: try writer.encode(set))
+        let index = try QuestionIndex(bytes: try indexTestWriter.encode(set))
         for tag in index.tags {
             let expected = (0..<n).filter { tagsOf($0).contains(tag.name) }
             let list = index.postings(forTag: tag.id)
@@ -117,7 +117,7 @@ struct IndexRoundTripTests {
         let set = QuestionSet(
             tags: [TagInfo(name: "b", description: "B")],
             questions: [Question(bank: "x", id: "1", type: .open, prompt: "p", tags: ["a", "b"], location: loc)])
-        let index = try QuestionIndex(bytes: try writer.encode(set))
+        let index = try QuestionIndex(bytes: try indexTestWriter.encode(set))
         #expect(index.tags.map(\.name) == ["a", "b"])
         #expect(index.tags.map(\.description) == [nil, "B"])
         #expect(index.questionSet() == set)
@@ -127,21 +127,21 @@ struct IndexRoundTripTests {
     func invalidInput() {
         let loc = SourceLocation(file: "f", line: 1, column: 1)
         let q = Question(bank: "b", id: "x", type: .open, prompt: "p", location: loc)
-        #expect(throws: IndexError.self) { try writer.encode(QuestionSet(questions: [q, q])) }
+        #expect(throws: IndexError.self) { try indexTestWriter.encode(QuestionSet(questions: [q, q])) }
         do {
-            _ = try writer.encode(QuestionSet(questions: [q, q]))
+            _ = try indexTestWriter.encode(QuestionSet(questions: [q, q]))
         } catch {
             #expect(error.code == .invalidInput)
             #expect(error.message.contains("duplicate key 'b/x'"))
         }
         var bad = q
         bad.revision = Int(Int32.max) + 1
-        #expect(throws: IndexError.self) { try writer.encode(QuestionSet(questions: [bad])) }
+        #expect(throws: IndexError.self) { try indexTestWriter.encode(QuestionSet(questions: [bad])) }
         bad = q
         bad.location.line = -1
-        #expect(throws: IndexError.self) { try writer.encode(QuestionSet(questions: [bad])) }
+        #expect(throws: IndexError.self) { try indexTestWriter.encode(QuestionSet(questions: [bad])) }
         #expect(throws: IndexError.self) {
-            try writer.encode(QuestionSet(sourceDigest: Array(repeating: 1, count: 33)))
+            try indexTestWriter.encode(QuestionSet(sourceDigest: Array(repeating: 1, count: 33)))
         }
     }
 }
@@ -151,20 +151,20 @@ struct IndexDeterminismTests {
     @Test("the same set encodes to the same bytes", arguments: [1, 2, 3] as [UInt64])
     func sameBytes(seed: UInt64) throws {
         let set = IndexFixtures.randomSet(seed: seed, questions: 50)
-        #expect(try writer.encode(set) == writer.encode(set))
+        #expect(try indexTestWriter.encode(set) == indexTestWriter.encode(set))
         // A copy built independently (no shared storage) too.
         let again = IndexFixtures.randomSet(seed: seed, questions: 50)
-        #expect(try writer.encode(again) == writer.encode(set))
+        #expect(try indexTestWriter.encode(again) == indexTestWriter.encode(set))
     }
 
     @Test("the small index matches the committed golden file byte for byte")
     func golden() throws {
-        let bytes = try writer.encode(IndexFixtures.small)
-        let path = fixturePath("golden.qbx")
-        if Environment.get("RECORD_GOLDEN") == "1" {
+        let bytes = try indexTestWriter.encode(IndexFixtures.small)
+        let path = IndexTestFiles.fixturePath("golden.qbx")
+        if IndexTestFiles.environment("RECORD_GOLDEN") == "1" {
             try AtomicFile.write(bytes, to: path)
         }
-        let golden = try readFile(path)
+        let golden = try IndexTestFiles.read(path)
         #expect(golden == bytes, "re-record with RECORD_GOLDEN=1 swift test if the format changed on purpose")
         #expect(try QuestionIndex(bytes: golden).questionSet() == IndexFixtures.small)
     }

@@ -17,7 +17,7 @@ struct IndexSupportTests {
 
     @Test("CRC32C fed in pieces equals CRC32C at once", arguments: 0..<20)
     func crcPieces(seed: UInt64) {
-        var g = SeededGenerator(seed: seed)
+        var g = IndexTestRandom(seed: seed)
         let bytes = (0..<g.below(300)).map { _ in UInt8(truncatingIfNeeded: g.next()) }
         var crc = CRC32C()
         var i = 0
@@ -101,7 +101,7 @@ struct IndexSupportTests {
 
     @Test("UTF-8 validation agrees with the standard library", arguments: 0..<8)
     func utf8(seed: UInt64) {
-        var g = SeededGenerator(seed: seed)
+        var g = IndexTestRandom(seed: seed)
         let interesting: [[UInt8]] = [
             [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8],
             [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xC3], [0x80], [0x61],

@@ -2,7 +2,7 @@
 
 /// SplitMix64: a tiny seeded generator for repeatable test data (never the stdlib's
 /// `random(in:)`, whose algorithm may change).
-struct SeededGenerator {
+struct IndexTestRandom {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -32,19 +32,19 @@ enum IndexFixtures {
         "stable?", "O(n log n)",
     ]
 
-    static func text(_ g: inout SeededGenerator) -> String {
+    static func text(_ g: inout IndexTestRandom) -> String {
         (0..<g.below(4)).map { _ in g.pick(fragments) }.joined(separator: " ")
     }
 
-    static func optionalText(_ g: inout SeededGenerator) -> String? {
+    static func optionalText(_ g: inout IndexTestRandom) -> String? {
         g.chance(50) ? text(&g) : nil
     }
 
-    static func list(_ g: inout SeededGenerator, max: Int = 4) -> [String] {
+    static func list(_ g: inout IndexTestRandom, max: Int = 4) -> [String] {
         (0..<g.below(max + 1)).map { _ in text(&g) }
     }
 
-    static func location(_ g: inout SeededGenerator) -> SourceLocation {
+    static func location(_ g: inout IndexTestRandom) -> SourceLocation {
         SourceLocation(
             file: "Banks/\(g.pick(["a", "b/c", "d\u{E9}"])).yaml", line: 1 + g.below(5000), column: 1 + g.below(80))
     }
@@ -58,7 +58,7 @@ enum IndexFixtures {
 
     /// A random, valid question set exercising every field.
     static func randomSet(seed: UInt64, questions count: Int) -> QuestionSet {
-        var g = SeededGenerator(seed: seed)
+        var g = IndexTestRandom(seed: seed)
         let tagNames = sortedUnique(
             (0..<(1 + g.below(12))).map { i in
                 g.pick(["behavioral", "nosql", "sorting", "easy-win", "\u{E9}t\u{E9}", "z", "a-b", "a"]) + "\(i % 3)"
@@ -162,7 +162,7 @@ enum IndexFixtures {
 }
 
 /// Reads every accessor of an index, so a test notices any trap or inconsistency.
-func exercise(_ index: QuestionIndex) -> QuestionSet {
+func exerciseIndex(_ index: QuestionIndex) -> QuestionSet {
     let set = index.questionSet()
     for ordinal in 0..<index.count {
         _ = index.ordinal(forKey: index.key(at: ordinal))
@@ -180,7 +180,7 @@ func exercise(_ index: QuestionIndex) -> QuestionSet {
 
 /// Recomputes every checksum of an index, so structural checks (not checksums) must catch a
 /// change. Assumes an intact header layout; returns the bytes unchanged otherwise.
-func resealed(_ bytes: [UInt8]) -> [UInt8] {
+func resealedIndex(_ bytes: [UInt8]) -> [UInt8] {
     var b = bytes
     guard b.count >= 128 else { return b }
     func u32(_ o: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(b[o + $1]) << (8 * UInt32($1)) } }
@@ -199,7 +199,7 @@ func resealed(_ bytes: [UInt8]) -> [UInt8] {
     return b
 }
 
-let writer = IndexWriter(compilerVersion: "quiz 0.0.0-test", schemaVersion: "1")
+let indexTestWriter = IndexWriter(compilerVersion: "quiz 0.0.0-test", schemaVersion: "1")
 
 #if canImport(Glibc)
 import Glibc
@@ -207,54 +207,55 @@ import Glibc
 import Darwin
 #endif
 
-struct TestIOError: Error, CustomStringConvertible {
+struct IndexTestIOError: Error, CustomStringConvertible {
     var description: String
 }
 
-/// A file next to the tests, under `Fixtures/`.
-func fixturePath(_ name: String, file: StaticString = #filePath) -> String {
-    let path = "\(file)"
-    let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-    return "\(dir)/Fixtures/\(name)"
-}
-
-/// The bytes of a file.
-func readFile(_ path: String) throws -> [UInt8] {
-    guard let f = fopen(path, "rb") else { throw TestIOError(description: "cannot open \(path)") }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, f)
-        if n == 0 { break }
-        out += chunk[0..<n]
+/// Files, folders and the environment, for the index tests (no Foundation).
+enum IndexTestFiles {
+    /// A file next to the tests, under `Fixtures/`.
+    static func fixturePath(_ name: String, file: StaticString = #filePath) -> String {
+        let path = "\(file)"
+        let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return "\(dir)/Fixtures/\(name)"
     }
-    return out
-}
 
-/// A fresh empty directory under /tmp.
-func temporaryDirectory() throws -> String {
-    var template = Array("/tmp/quiz-index-test-XXXXXX".utf8CString)
-    guard let p = mkdtemp(&template) else { throw TestIOError(description: "mkdtemp failed") }
-    return String(cString: p)
-}
-
-/// Names in a directory (without `.` and `..`).
-func directoryEntries(_ path: String) -> [String] {
-    guard let d = opendir(path) else { return [] }
-    defer { closedir(d) }
-    var names: [String] = []
-    while let e = readdir(d) {
-        let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-            String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+    /// The bytes of a file.
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let f = fopen(path, "rb") else { throw IndexTestIOError(description: "cannot open \(path)") }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, f)
+            if n == 0 { break }
+            out += chunk[0..<n]
         }
-        if name != "." && name != ".." { names.append(name) }
+        return out
     }
-    return names.sorted()
-}
 
-enum Environment {
-    static func get(_ name: String) -> String? {
+    /// A fresh empty directory under /tmp.
+    static func temporaryDirectory() throws -> String {
+        var template = Array("/tmp/quiz-index-test-XXXXXX".utf8CString)
+        guard let p = mkdtemp(&template) else { throw IndexTestIOError(description: "mkdtemp failed") }
+        return String(cString: p)
+    }
+
+    /// Names in a directory (without `.` and `..`).
+    static func entries(_ path: String) -> [String] {
+        guard let d = opendir(path) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
 }
