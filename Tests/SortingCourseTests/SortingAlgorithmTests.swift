@@ -158,6 +158,24 @@ struct ComparisonBoundTests {
         }
     }
 
+    @Test(
+        "partitioning sorts stay O(n log n) on sorted, reversed and organ-pipe inputs",
+        arguments: ["quicksort-lomuto", "quicksort-hoare", "quicksort-3way", "introsort"])
+    func patternedInputs(_ name: String) {
+        let c = SortCase.named(name)
+        let n = 20_000
+        let half = Array(0..<(n / 2))
+        for (shape, input) in [
+            ("sorted", Array(0..<n)), ("reversed", Array((0..<n).reversed())), ("organ pipe", half + half.reversed()),
+        ] {
+            var a = input
+            var probe = CountingProbe()
+            c.sortCounting(&a, &probe)
+            #expect(a == input.sorted())
+            #expect(probe.comparisons <= 2 * n * log2Ceiling(n), "\(shape): \(probe.comparisons)")
+        }
+    }
+
     @Test func selectionSortAlwaysComparesEveryPair() {
         var a = randomInts(50, in: 0...9, seed: 1)
         var probe = CountingProbe()

@@ -92,9 +92,11 @@ func _bucketSortImpl<C: MutableCollection & RandomAccessCollection, P: SortProbe
             }
         }
     }
-    for i in 0..<n {
-        a[_offset: i] = scratch[i]
-        probe.write(i)
+    scratch.withUnsafeBufferPointer { scratch in
+        for i in 0..<n {
+            a[_offset: i] = scratch[i]
+            probe.write(i)
+        }
     }
     probe.passBoundary()
     // Pass 2: insertion-sort every bucket in place.

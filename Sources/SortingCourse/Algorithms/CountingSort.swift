@@ -163,9 +163,11 @@ func _countingSortImpl<C: MutableCollection & RandomAccessCollection, P: SortPro
             }
         }
     }
-    for i in 0..<n {
-        a[_offset: i] = scratch[i]
-        probe.write(i)
+    scratch.withUnsafeBufferPointer { scratch in
+        for i in 0..<n {
+            a[_offset: i] = scratch[i]
+            probe.write(i)
+        }
     }
     probe.passBoundary()
 }

@@ -26,7 +26,7 @@ extension MutableCollection where Self: RandomAccessCollection {
     /// comparison between elements.
     ///
     /// While a range has more than 16 elements it is partitioned with Hoare's scheme
-    /// and the median-of-three pivot of ``quicksortHoare(by:)`` (left part first); when
+    /// and the pivot rule of ``quicksortHoare(by:)`` (left part first); when
     /// the depth limit 2⌊log₂ n⌋ is spent the range is heap-sorted instead; ranges of 16
     /// or fewer elements are insertion-sorted. A collection of at most 16 elements is
     /// therefore sorted exactly as ``insertionSort(by:)`` sorts it.

@@ -27,7 +27,7 @@ extension MutableCollection where Self: RandomAccessCollection {
     /// partially reordering the collection with quickselect.
     ///
     /// While the range `a[lo...hi]` has two or more elements it is partitioned with
-    /// Lomuto's scheme and the median-of-three pivot of ``quicksortLomuto(by:)``; the
+    /// Lomuto's scheme and the pivot rule of ``quicksortLomuto(by:)``; the
     /// search stops when the pivot lands at offset `k - 1` and otherwise goes on only in
     /// the part holding that offset.
     ///

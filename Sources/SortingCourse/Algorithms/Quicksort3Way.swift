@@ -26,8 +26,9 @@ extension MutableCollection where Self: RandomAccessCollection {
     /// the comparison between elements.
     ///
     /// For each range `a[lo...hi]` of two or more elements, left part first: the median
-    /// of the first, middle and last elements is swapped to `a[lo]` and becomes the
-    /// pivot `v`. Then, scanning with `i`:
+    /// of the first, middle and last elements (for ranges of more than 40 elements,
+    /// Tukey's ninther: the median of three such medians) is swapped to `a[lo]` and
+    /// becomes the pivot `v`. Then, scanning with `i`:
     ///
     ///     lo            lt            i              gt            hi
     ///     +-------------+-------------+--------------+-------------+
@@ -82,7 +83,7 @@ func _quicksort3WayImpl<C: MutableCollection & RandomAccessCollection, P: SortPr
     while let (lo, hi) = pending.popLast() {
         guard lo < hi else { continue }
         if hi - lo >= 2 {
-            let m = try _medianOfThree(&a, lo: lo, hi: hi, by: areInIncreasingOrder, probe: &probe)
+            let m = try _pivotCandidate(&a, lo: lo, hi: hi, by: areInIncreasingOrder, probe: &probe)
             _swapIfDistinct(&a, m, lo, probe: &probe)
         }
         let v = a[_offset: lo]

@@ -25,8 +25,9 @@ extension MutableCollection where Self: RandomAccessCollection {
     /// given predicate as the comparison between elements.
     ///
     /// For each range of two or more elements, left part first: the median of the
-    /// first, middle and last elements is swapped to the first slot and becomes the
-    /// pivot; `i` moves right from the front and `j` left from the back, swapping
+    /// first, middle and last elements (for ranges of more than 40 elements, Tukey's
+    /// ninther: the median of three such medians) is swapped to the first slot and
+    /// becomes the pivot; `i` moves right from the front and `j` left from the back, swapping
     /// pairs until they cross, and the pivot is swapped into `a[j]` (Sedgewick's form,
     /// see `_hoarePartition`).
     ///

@@ -26,8 +26,9 @@ extension MutableCollection where Self: RandomAccessCollection {
     /// the given predicate as the comparison between elements.
     ///
     /// For each range of two or more elements, left part first: the median of the
-    /// first, middle and last elements is swapped to the last slot and becomes the
-    /// pivot, the elements less than it are swapped to the front in one scan, and the
+    /// first, middle and last elements (for ranges of more than 40 elements, Tukey's
+    /// ninther: the median of three such medians) is swapped to the last slot and
+    /// becomes the pivot, the elements less than it are swapped to the front in one scan, and the
     /// pivot is swapped between the two parts (see `_lomutoPartition`).
     ///
     ///     var numbers = [5, 2, 4, 6, 1, 3]

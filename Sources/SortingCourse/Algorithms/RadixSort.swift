@@ -82,37 +82,54 @@ func _radixSortImpl<C: MutableCollection & RandomAccessCollection, P: SortProbe>
         digits += 1
         rest /= r
     }
-    var counts = [Int](repeating: 0, count: radix)
+    // counts[d * radix + v]: how many keys have digit v at position d; one read of the
+    // keys fills the histograms of every pass.
+    var counts = [Int](repeating: 0, count: radix * digits)
     var scratch = Array(a)
-    var divisor: UInt = 1  // r^pass, for radixes that are not powers of two
-    for pass in 0..<digits {
-        let shift = bits &* UInt(pass)
-        @inline(__always) func digit(_ e: C.Element) throws -> Int {
-            let u = UInt(bitPattern: try key(e) &- lower)
-            return Int(isPowerOfTwo ? (u &>> shift) & mask : (u / divisor) % r)
-        }
-        try counts.withUnsafeMutableBufferPointer { counts in
-            counts.update(repeating: 0)
-            for e in a { counts[try digit(e)] += 1 }
-            var next = 0
-            for d in 0..<radix {
-                let c = counts[d]
-                counts[d] = next
-                next += c
-            }
-            try scratch.withUnsafeMutableBufferPointer { out in
-                for e in a {
-                    let d = try digit(e)
-                    out[counts[d]] = e
-                    counts[d] += 1
+    try counts.withUnsafeMutableBufferPointer { counts in
+        for e in a {
+            var u = UInt(bitPattern: try key(e) &- lower)
+            for d in 0..<digits {
+                if isPowerOfTwo {
+                    counts[d &* radix &+ Int(u & mask)] &+= 1
+                    u &>>= bits
+                } else {
+                    counts[d &* radix &+ Int(u % r)] &+= 1
+                    u /= r
                 }
             }
         }
-        for i in 0..<n {
-            a[_offset: i] = scratch[i]
-            probe.write(i)
+        // Turn each histogram into the starting position of each digit value.
+        for d in 0..<digits {
+            var next = 0
+            for v in (d * radix)..<((d + 1) * radix) {
+                let c = counts[v]
+                counts[v] = next
+                next &+= c
+            }
         }
-        probe.passBoundary()
-        if pass + 1 < digits && !isPowerOfTwo { divisor &*= r }
+        var divisor: UInt = 1  // r^pass, for radixes that are not powers of two
+        for pass in 0..<digits {
+            let shift = bits &* UInt(pass)
+            let base = pass &* radix
+            // Scatter stably by this digit into the scratch array: `a` is untouched
+            // until the write-back, so a throwing key loses nothing.
+            try scratch.withUnsafeMutableBufferPointer { out in
+                for e in a {
+                    let u = UInt(bitPattern: try key(e) &- lower)
+                    let v = isPowerOfTwo ? Int((u &>> shift) & mask) : Int((u / divisor) % r)
+                    out[counts[base &+ v]] = e
+                    counts[base &+ v] &+= 1
+                }
+            }
+            scratch.withUnsafeBufferPointer { scratch in
+                for i in 0..<n {
+                    a[_offset: i] = scratch[i]
+                    probe.write(i)
+                }
+            }
+            probe.passBoundary()
+            if !isPowerOfTwo && pass + 1 < digits { divisor &*= r }
+        }
     }
 }

@@ -28,44 +28,72 @@ func _swapIfDistinct<C: MutableCollection & RandomAccessCollection, P: SortProbe
     probe.swap(i, j)
 }
 
-/// The median of `a[lo]`, `a[mid]` and `a[hi]` (`mid = lo + (hi - lo) / 2`), as an offset.
+/// The pivot candidate of `a[lo...hi]` (`hi` inclusive, at least 3 elements), as an
+/// offset: the median of three for ranges of up to 40 elements, Tukey's ninther above.
 ///
-/// The median is the middle one when the three are ordered by value, ties broken by
-/// position (`lo` before `mid` before `hi`). It takes two or three predicate calls, in
-/// this order:
-///
-///     if a[mid] < a[lo]                       // 1
-///         if a[hi] < a[mid]      -> mid       // 2   (hi < mid < lo)
-///         else if a[hi] < a[lo]  -> hi        // 3   (mid <= hi < lo)
-///         else                   -> lo        //     (mid < lo <= hi)
-///     else
-///         if a[hi] < a[lo]       -> lo        // 2   (hi < lo <= mid)
-///         else if a[hi] < a[mid] -> hi        // 3   (lo <= hi < mid)
-///         else                   -> mid       //     (lo <= mid <= hi)
+/// Median of three: the median of `a[lo]`, `a[mid]` and `a[hi]` (`mid = lo + (hi - lo) / 2`),
+/// see ``_medianOfThree(_:_:_:_:by:probe:)``. Ninther (Bentley and McIlroy, "Engineering a
+/// Sort Function", 1993): with `s = count / 8`, the median of the medians of
+/// (`lo`, `lo+s`, `lo+2s`), (`mid-s`, `mid`, `mid+s`) and (`hi-2s`, `hi-s`, `hi`). Trace inputs
+/// have at most 16 values, so traces only ever see the median of three; the ninther keeps
+/// sorted, reversed and organ-pipe inputs O(n log n), which the median of three alone does
+/// not for Hoare's and Dijkstra's partitions (the element displaced by the pivot swap ends
+/// up at a candidate position of the next range).
 @inlinable
-func _medianOfThree<C: MutableCollection & RandomAccessCollection, P: SortProbe>(
+func _pivotCandidate<C: MutableCollection & RandomAccessCollection, P: SortProbe>(
     _ a: inout C, lo: Int, hi: Int,
     by areInIncreasingOrder: (C.Element, C.Element) throws -> Bool, probe: inout P
 ) rethrows -> Int {
     let mid = lo + (hi - lo) / 2
-    probe.compare(mid, lo)
-    if try areInIncreasingOrder(a[_offset: mid], a[_offset: lo]) {
-        probe.compare(hi, mid)
-        if try areInIncreasingOrder(a[_offset: hi], a[_offset: mid]) { return mid }
-        probe.compare(hi, lo)
-        return try areInIncreasingOrder(a[_offset: hi], a[_offset: lo]) ? hi : lo
+    let count = hi - lo + 1
+    guard count > 40 else {
+        return try _medianOfThree(&a, lo, mid, hi, by: areInIncreasingOrder, probe: &probe)
+    }
+    let s = count / 8
+    let first = try _medianOfThree(&a, lo, lo + s, lo + 2 * s, by: areInIncreasingOrder, probe: &probe)
+    let middle = try _medianOfThree(&a, mid - s, mid, mid + s, by: areInIncreasingOrder, probe: &probe)
+    let last = try _medianOfThree(&a, hi - 2 * s, hi - s, hi, by: areInIncreasingOrder, probe: &probe)
+    return try _medianOfThree(&a, first, middle, last, by: areInIncreasingOrder, probe: &probe)
+}
+
+/// The median of `a[x]`, `a[y]` and `a[z]` (offsets `x < y < z`), as an offset.
+///
+/// The median is the middle one when the three are ordered by value, ties broken by
+/// position (`x` before `y` before `z`). It takes two or three predicate calls, in this
+/// order (for the pivot rule, `x = lo`, `y = mid`, `z = hi`):
+///
+///     if a[y] < a[x]                       // 1
+///         if a[z] < a[y]      -> y         // 2   (z < y < x)
+///         else if a[z] < a[x] -> z         // 3   (y <= z < x)
+///         else                -> x         //     (y < x <= z)
+///     else
+///         if a[z] < a[x]      -> x         // 2   (z < x <= y)
+///         else if a[z] < a[y] -> z         // 3   (x <= z < y)
+///         else                -> y         //     (x <= y <= z)
+@inlinable
+func _medianOfThree<C: MutableCollection & RandomAccessCollection, P: SortProbe>(
+    _ a: inout C, _ x: Int, _ y: Int, _ z: Int,
+    by areInIncreasingOrder: (C.Element, C.Element) throws -> Bool, probe: inout P
+) rethrows -> Int {
+    probe.compare(y, x)
+    if try areInIncreasingOrder(a[_offset: y], a[_offset: x]) {
+        probe.compare(z, y)
+        if try areInIncreasingOrder(a[_offset: z], a[_offset: y]) { return y }
+        probe.compare(z, x)
+        return try areInIncreasingOrder(a[_offset: z], a[_offset: x]) ? z : x
     } else {
-        probe.compare(hi, lo)
-        if try areInIncreasingOrder(a[_offset: hi], a[_offset: lo]) { return lo }
-        probe.compare(hi, mid)
-        return try areInIncreasingOrder(a[_offset: hi], a[_offset: mid]) ? hi : mid
+        probe.compare(z, x)
+        if try areInIncreasingOrder(a[_offset: z], a[_offset: x]) { return x }
+        probe.compare(z, y)
+        return try areInIncreasingOrder(a[_offset: z], a[_offset: y]) ? z : y
     }
 }
 
 /// Lomuto's partition of `a[lo...hi]` (`hi` inclusive, `lo < hi`); returns the pivot's
 /// final offset. Shared by quicksort-lomuto and quickselect.
 ///
-/// For three or more elements the median of three is first swapped into `a[hi]`.
+/// For three or more elements the pivot candidate (the median of three, see
+/// `_pivotCandidate`) is first swapped into `a[hi]`.
 /// Then, with `pivot = a[hi]`:
 ///
 ///     lo            i              j              hi
@@ -81,7 +109,7 @@ func _lomutoPartition<C: MutableCollection & RandomAccessCollection, P: SortProb
     by areInIncreasingOrder: (C.Element, C.Element) throws -> Bool, probe: inout P
 ) rethrows -> Int {
     if hi - lo >= 2 {
-        let m = try _medianOfThree(&a, lo: lo, hi: hi, by: areInIncreasingOrder, probe: &probe)
+        let m = try _pivotCandidate(&a, lo: lo, hi: hi, by: areInIncreasingOrder, probe: &probe)
         _swapIfDistinct(&a, m, hi, probe: &probe)
     }
     let pivot = a[_offset: hi]
@@ -102,7 +130,8 @@ func _lomutoPartition<C: MutableCollection & RandomAccessCollection, P: SortProb
 /// with the pivot in the first slot; returns the pivot's final offset. Shared by
 /// quicksort-hoare and introsort.
 ///
-/// For three or more elements the median of three is first swapped into `a[lo]`.
+/// For three or more elements the pivot candidate (the median of three, see
+/// `_pivotCandidate`) is first swapped into `a[lo]`.
 /// Then, with `pivot = a[lo]`, two indices move towards each other:
 ///
 ///     lo   lo+1          i                 j              hi
@@ -120,7 +149,7 @@ func _hoarePartition<C: MutableCollection & RandomAccessCollection, P: SortProbe
     by areInIncreasingOrder: (C.Element, C.Element) throws -> Bool, probe: inout P
 ) rethrows -> Int {
     if hi - lo >= 2 {
-        let m = try _medianOfThree(&a, lo: lo, hi: hi, by: areInIncreasingOrder, probe: &probe)
+        let m = try _pivotCandidate(&a, lo: lo, hi: hi, by: areInIncreasingOrder, probe: &probe)
         _swapIfDistinct(&a, m, lo, probe: &probe)
     }
     let pivot = a[_offset: lo]

@@ -1,0 +1,245 @@
+import ArgumentParser
+import SortingCourse
+
+/// `quiz course run ALGORITHM`: run a course algorithm on an input and show every step.
+struct CourseRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a course algorithm step by step and show its trace.",
+        discussion: """
+            Each row is one step: a comparison, a swap, a write or the end of a pass, with \
+            the array right after it. In the array, <x> marks the two compared elements, \
+            *x* the positions just changed and (x) a pivot in its final place; a | is \
+            the cursor between the sorted and the unsorted part (bubble, selection, \
+            insertion and heap sort). Pass rows show the array after that pass, which is \
+            what trace questions ask about. Colour only on a terminal, never with NO_COLOR.
+
+            Examples:
+              quiz course run bubble-sort --input 5,2,4,6,1,3
+              quiz course run quickselect --input 5,2,4,6,1,3 --k 2
+              quiz course run radix-sort --random 8 --seed 7 --format json
+            """
+    )
+
+    /// The most values a run traces (every step keeps a copy of the array).
+    static let maximumCount = 100
+
+    @Argument(help: ArgumentHelp("A catalog name, such as merge-sort.", valueName: "algorithm"))
+    var algorithm: String
+
+    @Option(help: ArgumentHelp("The values, separated by commas: 5,2,4,6,1,3.", valueName: "values"))
+    var input: String?
+
+    @Option(help: ArgumentHelp("Run on N random values in 0...99 instead (at most 100).", valueName: "n"))
+    var random: Int?
+
+    @Option(help: "The seed of --random (printed when omitted, so a run can be replayed).")
+    var seed: UInt64?
+
+    @Option(help: "For quickselect: the 1-based rank to select (default: the lower median).")
+    var k: Int?
+
+    @Flag(help: "On a terminal, wait for Enter after every step.")
+    var step = false
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if AlgorithmCatalog.entry(named: algorithm) == nil {
+            throw ValidationError(
+                "unknown algorithm '\(algorithm)'"
+                    + didYouMean(AlgorithmCatalog.suggestions(for: algorithm), otherwise: "; see 'quiz course list'"))
+        }
+        switch (input, random) {
+        case (nil, nil): throw ValidationError("give the values with --input 5,2,4 or ask for --random N")
+        case (.some, .some): throw ValidationError("--input and --random exclude each other")
+        case (nil, .some(let n)):
+            guard (1...Self.maximumCount).contains(n) else {
+                throw ValidationError("--random must be in 1...\(Self.maximumCount), got \(n)")
+            }
+        case (.some(let text), nil):
+            let values = try Self.parseValues(text)
+            guard values.count <= Self.maximumCount else {
+                throw ValidationError("--input has \(values.count) values; at most \(Self.maximumCount) can be traced")
+            }
+        }
+        if seed != nil && random == nil { throw ValidationError("--seed goes with --random") }
+    }
+
+    func run() throws {
+        let entry = AlgorithmCatalog.entry(named: algorithm)!
+        var usedSeed: UInt64?
+        let values: [Int]
+        if let text = input {
+            values = try Self.parseValues(text)
+        } else {
+            let s = seed ?? UInt64.random(in: 0...999_999)
+            usedSeed = s
+            values = InputGenerator.traceInput(size: random!, min: 0, max: 99, seed: s)
+        }
+        let trace: SortTrace
+        do {
+            trace = try entry.trace(values, k: k)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        switch format {
+        case .json:
+            print(Self.json(trace, seed: usedSeed).text)
+        case .text:
+            TraceRenderer(
+                trace: trace, entry: entry, seed: usedSeed,
+                color: Terminal.allowsColor(fileDescriptor: 1),
+                waits: step && Terminal.isTerminal(0)
+            ).render()
+        }
+    }
+
+    static func parseValues(_ text: String) throws -> [Int] {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == " " })
+        guard !parts.isEmpty else { throw ValidationError("--input has no values") }
+        return try parts.map { part in
+            guard let value = Int(part) else {
+                throw ValidationError("--input: '\(part)' is not an integer")
+            }
+            return value
+        }
+    }
+
+    /// `{"algorithm","input","output","steps":[…],"comparisons","swaps","writes","passes"}`,
+    /// plus `"seed"` for --random and `"k"`/`"selected"` for quickselect.
+    static func json(_ trace: SortTrace, seed: UInt64?) -> JSON {
+        func ints(_ values: [Int]) -> JSON { .array(values.map(JSON.int)) }
+        let steps: [JSON] = trace.steps.map { step in
+            var pairs: [(String, JSON)] = [("event", .string(step.event.name))]
+            if case .pass(let p) = step.event {
+                pairs.append(("pass", .int(p)))
+            } else {
+                pairs.append(("indices", ints(step.event.offsets)))
+            }
+            pairs.append(("array", ints(step.array)))
+            return .object(pairs)
+        }
+        var pairs: [(String, JSON)] = [
+            ("algorithm", .string(trace.algorithm)),
+            ("input", ints(trace.input)),
+            ("output", ints(trace.output)),
+            ("steps", .array(steps)),
+            ("comparisons", .int(trace.comparisons)),
+            ("swaps", .int(trace.swaps)),
+            ("writes", .int(trace.writes)),
+            ("passes", .int(trace.passes)),
+        ]
+        if let seed { pairs.append(("seed", .int(Int(seed)))) }
+        if let k = trace.k { pairs.append(("k", .int(k))) }
+        if let selected = trace.selected { pairs.append(("selected", .int(selected))) }
+        return .object(pairs)
+    }
+}
+
+/// "; did you mean 'x'?" for the suggestions, or `otherwise` when there are none.
+func didYouMean(_ suggestions: [String], otherwise: String = "") -> String {
+    guard let first = suggestions.first else { return otherwise }
+    if suggestions.count == 1 { return "; did you mean '\(first)'?" }
+    return "; did you mean " + suggestions.dropLast().map { "'\($0)'" }.joined(separator: ", ")
+        + " or '\(suggestions.last!)'?"
+}
+
+/// Renders a trace as cursor rows: one line per step, the array with marked cells.
+struct TraceRenderer {
+    var trace: SortTrace
+    var entry: AlgorithmEntry
+    var seed: UInt64?
+    var color: Bool
+    var waits: Bool
+
+    func render() {
+        let title = "\(entry.name): \(entry.title), \(entry.stable ? "stable" : "not stable"), "
+            + "\(entry.inPlace ? "in place" : "not in place"), average \(entry.average)"
+        print(Terminal.paint(title, .bold, enabled: color))
+        print("input:  \(trace.input)" + (seed.map { "  (seed \($0))" } ?? ""))
+        if let k = trace.k { print("k:      \(k)") }
+        print(paint("<x> compared", .yellow) + "  " + paint("*x* changed", .red) + "  "
+            + paint("(x) pivot placed", .cyan) + "  | sorted part begins")
+        print("")
+        let width = (trace.input + trace.steps.flatMap(\.array)).map { String($0).count }.max() ?? 1
+        let labelWidth = 18
+        print(pad("start", labelWidth) + row(trace.input, marks: [:], width: width, boundary: boundary(afterPasses: 0)))
+        var passesDone = 0
+        for (number, step) in trace.steps.enumerated() {
+            var marks: [Int: Mark] = [:]
+            let label: String
+            switch step.event {
+            case .compare(let i, let j):
+                marks[i] = .compared
+                marks[j] = .compared
+                label = "compare \(i) \(j)"
+            case .swap(let i, let j):
+                marks[i] = .changed
+                marks[j] = .changed
+                label = "swap \(i) \(j)"
+            case .write(let i):
+                marks[i] = .changed
+                label = "write \(i)"
+            case .pivot(let i):
+                marks[i] = .pivot
+                label = "pivot at \(i)"
+            case .pass(let p):
+                label = "pass \(p)"
+                passesDone = p
+            }
+            var line = pad("\(number + 1)", 5) + " " + pad(label, labelWidth - 6)
+                + row(step.array, marks: marks, width: width, boundary: boundary(afterPasses: passesDone))
+            if case .pass = step.event { line = Terminal.paint(line, .bold, enabled: color) }
+            print(line)
+            if waits { _ = readLine() }
+        }
+        print("")
+        print("output: \(trace.output)")
+        if let selected = trace.selected { print("k-th smallest: \(selected)") }
+        print("\(trace.comparisons) comparisons, \(trace.swaps) swaps, \(trace.writes) writes, \(trace.passes) passes")
+    }
+
+    enum Mark { case compared, changed, pivot }
+
+    /// The cells of a row, separated by spaces, with a `|` cursor at `boundary`.
+    func row(_ values: [Int], marks: [Int: Mark], width: Int, boundary: Int?) -> String {
+        var text = "["
+        for (offset, value) in values.enumerated() {
+            text += offset == boundary ? "|" : " "
+            let digits = String(repeating: " ", count: width - String(value).count) + String(value)
+            switch marks[offset] {
+            case nil: text += " \(digits) "
+            case .compared: text += paint("<\(digits)>", .yellow)
+            case .changed: text += paint("*\(digits)*", .red)
+            case .pivot: text += paint("(\(digits))", .cyan)
+            }
+        }
+        return text + (boundary == values.count ? "|" : " ") + "]"
+    }
+
+    /// Where the cursor between the sorted and the unsorted part stands after
+    /// `passes` passes, for the algorithms that grow a sorted region one pass at a time.
+    func boundary(afterPasses passes: Int) -> Int? {
+        let n = trace.input.count
+        let offset: Int
+        switch entry.name {
+        case "insertion-sort": offset = passes + 1
+        case "introsort" where n <= 16: offset = passes + 1
+        case "selection-sort": offset = passes
+        case "bubble-sort": offset = n - passes
+        case "heap-sort" where passes >= 1: offset = n - (passes - 1)
+        default: return nil
+        }
+        return offset > 0 && offset < n ? offset : nil
+    }
+
+    func paint(_ text: String, _ style: Terminal.Style) -> String {
+        Terminal.paint(text, style, enabled: color)
+    }
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}
