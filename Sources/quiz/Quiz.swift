@@ -10,7 +10,8 @@ struct Quiz: ParsableCommand {
         commandName: "quiz",
         abstract: "Offline interview preparation: compiled question banks, practice rounds, spaced repetition and a sorting course.",
         version: version,
-        subcommands: [Check.self, Compile.self, Show.self, Tags.self]
+        subcommands: [Practice.self, Check.self, Compile.self, Show.self, Tags.self],
+        defaultSubcommand: Practice.self
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (ArgumentParser's default is 64)

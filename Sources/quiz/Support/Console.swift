@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Line-based terminal I/O for interactive commands: prompts without a newline are flushed,
+/// Ctrl-C ends the current read so the command can still print its summary.
+struct Console {
+    /// Whether stdin and stdout are both terminals (colour and progress counters then).
+    let isInteractive: Bool
+    let color: Bool
+
+    init() {
+        isInteractive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
+        color = Terminal.allowsColor(fileDescriptor: 1)
+        Console.installInterruptHandler()
+    }
+
+    func write(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)  // all streams; `stdout` itself is not concurrency-safe to name in Swift 6
+    }
+
+    func line(_ text: String = "") {
+        print(text)
+    }
+
+    /// Prints `prompt` and reads one line; nil at end of input or after Ctrl-C.
+    func ask(_ prompt: String) -> String? {
+        write(prompt)
+        guard !Console.wasInterrupted, let line = readLine(strippingNewline: true) else {
+            if isInteractive { print() }
+            return nil
+        }
+        if Console.wasInterrupted { return nil }
+        if !isInteractive { print(line) }  // echo piped answers so transcripts read like sessions
+        return line
+    }
+
+    func paint(_ text: String, _ style: Terminal.Style) -> String {
+        Terminal.paint(text, style, enabled: color)
+    }
+
+    // MARK: Ctrl-C
+
+    nonisolated(unsafe) private static var interruptFlag: sig_atomic_t = 0
+
+    static var wasInterrupted: Bool { interruptFlag != 0 }
+
+    /// Installs a SIGINT handler without SA_RESTART, so a blocked read returns and the
+    /// round ends with its summary instead of the process dying mid-line.
+    private static func installInterruptHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in Console.interruptFlag = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+}

@@ -1,0 +1,107 @@
+import QuizEngine
+
+/// How questions look in interactive rounds (practice and review): the prompt, the choices
+/// or items in their shuffled order, the answer prompt and the feedback after answering.
+struct QuestionPresenter {
+    let console: Console
+
+    private var markdown: MarkdownRenderer { MarkdownRenderer(color: console.color, indent: "  ") }
+
+    static func letter(_ position: Int) -> String { String(UnicodeScalar(UInt8(97 + position))) }
+
+    func header(_ presented: PresentedQuestion, position: Int, total: Int) -> String {
+        let question = presented.question
+        let meta = [question.type.rawValue, question.difficulty?.rawValue].compactMap { $0 }.joined(separator: " · ")
+        let counter = console.isInteractive ? console.paint("[\(position)/\(total)] ", .cyan) : ""
+        return counter + console.paint(question.key, .bold) + console.paint("  (\(meta))", .dim)
+    }
+
+    func body(_ presented: PresentedQuestion) -> String {
+        var lines = [markdown.render(presented.prompt)]
+        switch presented.question.type {
+        case .choice, .multi:
+            for (position, choice) in presented.displayedChoices.enumerated() {
+                lines.append("    \(Self.letter(position))) \(choice.text)")
+            }
+        case .order:
+            for (position, item) in presented.displayedItems.enumerated() {
+                lines.append("    \(position + 1). \(item)")
+            }
+        default:
+            break
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func answerPrompt(_ presented: PresentedQuestion) -> String {
+        let count = presented.choiceOrder.count
+        let hint: String =
+            switch presented.question.type {
+            case .choice: "one letter, a-\(Self.letter(count - 1))"
+            case .multi: "all correct letters, e.g. a c"
+            case .order: "the numbers in the right order, e.g. \((1...max(1, presented.itemOrder.count)).reversed().map(String.init).joined(separator: " "))"
+            case .trace:
+                if case .array = presented.trace?.answer { "the array, values separated by spaces" } else { "a whole number" }
+            default: "your answer"
+            }
+        return "Answer (\(hint)): "
+    }
+
+    func feedback(_ presented: PresentedQuestion, verdict: Grader.Verdict) -> String {
+        let question = presented.question
+        var lines: [String] = []
+        lines.append(verdict.isCorrect ? console.paint("  ✓ Right.", .green) : console.paint("  ✗ Not quite.", .red))
+        switch question.type {
+        case .choice, .multi:
+            let choices = presented.displayedChoices
+            let correct = choices.indices.filter { choices[$0].isCorrect }
+            if !verdict.isCorrect {
+                let names = correct.map { "\(Self.letter($0))) \(choices[$0].text)" }
+                lines.append("  The answer: " + names.joined(separator: "; "))
+            }
+            for position in verdict.picked where !choices[position].isCorrect {
+                if let why = choices[position].why {
+                    lines.append("  Why not \(Self.letter(position)): \(why)")
+                }
+            }
+            for position in correct where !verdict.picked.contains(position) && question.type == .multi {
+                if let why = choices[position].why { lines.append("  Also \(Self.letter(position)): \(why)") }
+            }
+        case .short where !verdict.isCorrect:
+            lines.append("  Accepted: " + question.accept.joined(separator: " · "))
+        case .order where !verdict.isCorrect:
+            let positions = question.items.indices.map { original in presented.itemOrder.firstIndex(of: original)! + 1 }
+            lines.append("  The order: " + positions.map(String.init).joined(separator: " "))
+            lines += question.items.enumerated().map { "    \($0.offset + 1). \($0.element)" }
+        case .trace where !verdict.isCorrect:
+            if let answer = presented.trace?.answer { lines.append("  The answer: \(answer)") }
+        default:
+            break
+        }
+        if let explanation = question.explanation {
+            lines.append(markdown.render(explanation))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func reveal(_ presented: PresentedQuestion) -> String {
+        let question = presented.question
+        var lines: [String] = []
+        if let answer = question.answer {
+            lines.append(console.paint("  Answer", .bold))
+            lines.append(markdown.render(answer))
+        }
+        if let guidance = question.guidance {
+            lines.append(console.paint("  Guidance", .bold))
+            lines.append(markdown.render(guidance))
+        }
+        if !question.rubric.isEmpty {
+            lines.append(console.paint("  Rubric", .bold))
+            lines += question.rubric.map { "  ☐ \($0)" }
+        }
+        if let explanation = question.explanation {
+            lines.append(markdown.render(explanation))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

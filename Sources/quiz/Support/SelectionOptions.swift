@@ -1,0 +1,57 @@
+import ArgumentParser
+import QuizEngine
+
+/// The options that choose questions, shared by `draw`, `practice` and `course practice`.
+struct SelectionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("tag"),
+        help: ArgumentHelp(
+            "A tag expression: names with & (and), | (or), ! (not) and parentheses; repeats are ANDed.",
+            valueName: "expr"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only questions of this type (repeatable).", valueName: "type"))
+    var types: [QuestionType] = []
+
+    @Option(name: .customLong("difficulty"), help: ArgumentHelp("Only questions of this difficulty (repeatable).", valueName: "level"))
+    var difficulties: [Difficulty] = []
+
+    @Option(name: .customLong("bank"), help: ArgumentHelp("Only questions of this bank (repeatable).", valueName: "bank"))
+    var banks: [String] = []
+
+    @Option(help: ArgumentHelp("Seed of the draw; the same seed replays the same questions.", valueName: "seed"))
+    var seed: UInt64?
+
+    /// The seed to use: the one given, or a fresh one from the system.
+    var resolvedSeed: UInt64 {
+        if let seed { return seed }
+        var system = SystemRandomNumberGenerator()
+        // Keep seeds short enough to retype.
+        return system.next() % 1_000_000_000
+    }
+
+    /// Binds the tags and filters to `index`, printing a located error and exiting 2 when they
+    /// do not fit it.
+    func query(_ index: QuestionIndex) throws -> QuestionQuery {
+        do {
+            return try QuestionQuery(
+                index: index, tags: tags, filter: QuestionFilter(types: types, difficulties: difficulties, banks: banks))
+        } catch {
+            StandardError.write("quiz: error: \(error.description)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// "tag behavioral · type choice", for headers.
+    var summary: String {
+        var parts: [String] = []
+        if !tags.isEmpty { parts.append("tag " + tags.joined(separator: " & ")) }
+        if !types.isEmpty { parts.append("type " + types.map(\.rawValue).joined(separator: ", ")) }
+        if !difficulties.isEmpty { parts.append("difficulty " + difficulties.map(\.rawValue).joined(separator: ", ")) }
+        if !banks.isEmpty { parts.append("bank " + banks.joined(separator: ", ")) }
+        return parts.isEmpty ? "all questions" : parts.joined(separator: " · ")
+    }
+}
+
+extension QuestionType: ExpressibleByArgument {}
+extension Difficulty: ExpressibleByArgument {}
