@@ -51,15 +51,17 @@ struct CourseBench: ParsableCommand {
         for name in algorithms where AlgorithmCatalog.entry(named: name) == nil {
             throw ValidationError(
                 "unknown algorithm '\(name)'"
-                    + didYouMean(AlgorithmCatalog.suggestions(for: name), otherwise: "; see 'quiz course list'"))
+                    + CourseRun.didYouMean(
+                        AlgorithmCatalog.suggestions(for: name), otherwise: "; see 'quiz course list'"))
         }
     }
 
     func run() throws {
         #if DEBUG
-            StandardError.write("quiz: warning: this is a debug build; ratios are meaningless (build with -c release)\n")
+        StandardError.write("quiz: warning: this is a debug build; ratios are meaningless (build with -c release)\n")
         #endif
-        let entries = algorithms.isEmpty
+        let entries =
+            algorithms.isEmpty
             ? AlgorithmCatalog.all
             : AlgorithmCatalog.all.filter { algorithms.contains($0.name) }
         let progress = Terminal.isTerminal(2)
@@ -77,7 +79,8 @@ struct CourseBench: ParsableCommand {
                 StandardError.write("quiz: error: \(error.message)\n")
                 throw ExitCode(1)
             case .failure:
-                let reason = entry.isQuadratic
+                let reason =
+                    entry.isQuadratic
                     ? "average \(entry.average) (limit n = \(Benchmark.quadraticLimit))"
                     : "O(n^2) on many equal keys (limit n = \(Benchmark.quadraticLimit))"
                 skipped.append((entry.name, reason))
@@ -96,13 +99,14 @@ struct CourseBench: ParsableCommand {
         .object([
             (
                 "results",
-                .array(results.map { r in
-                    .object([
-                        ("algorithm", .string(r.algorithm)), ("input", .string(r.input.rawValue)), ("n", .int(r.n)),
-                        ("seconds", .double(r.seconds)), ("stdlib_seconds", .double(r.stdlibSeconds)),
-                        ("min", .int(r.min)), ("max", .int(r.max)),
-                    ])
-                })
+                .array(
+                    results.map { r in
+                        .object([
+                            ("algorithm", .string(r.algorithm)), ("input", .string(r.input.rawValue)), ("n", .int(r.n)),
+                            ("seconds", .double(r.seconds)), ("stdlib_seconds", .double(r.stdlibSeconds)),
+                            ("min", .int(r.min)), ("max", .int(r.max)),
+                        ])
+                    })
             ),
             ("skipped", .array(skipped.map { .object([("algorithm", .string($0.0)), ("reason", .string($0.1))]) })),
         ])
@@ -113,7 +117,9 @@ struct CourseBench: ParsableCommand {
         print("n = \(n), \(input.rawValue) input, median of \(runs) run\(runs == 1 ? "" : "s"), seed \(seed)")
         print("")
         let nameWidth = max(9, (results.map(\.algorithm.count).max() ?? 0)) + 2
-        print(pad("algorithm", nameWidth) + lpad("seconds", 9) + lpad("stdlib", 9) + lpad("ratio", 7) + "   ratio (| = stdlib)")
+        print(
+            pad("algorithm", nameWidth) + lpad("seconds", 9) + lpad("stdlib", 9) + lpad("ratio", 7)
+                + "   ratio (| = stdlib)")
         let unit = 20.0  // bar characters per 1.0 of ratio
         let bar = color ? "█" : "#"
         for r in results {

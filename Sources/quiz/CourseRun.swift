@@ -49,7 +49,8 @@ struct CourseRun: ParsableCommand {
         if AlgorithmCatalog.entry(named: algorithm) == nil {
             throw ValidationError(
                 "unknown algorithm '\(algorithm)'"
-                    + didYouMean(AlgorithmCatalog.suggestions(for: algorithm), otherwise: "; see 'quiz course list'"))
+                    + Self.didYouMean(
+                        AlgorithmCatalog.suggestions(for: algorithm), otherwise: "; see 'quiz course list'"))
         }
         switch (input, random) {
         case (nil, nil): throw ValidationError("give the values with --input 5,2,4 or ask for --random N")
@@ -88,7 +89,7 @@ struct CourseRun: ParsableCommand {
         case .json:
             print(Self.json(trace, seed: usedSeed).text)
         case .text:
-            TraceRenderer(
+            CourseTraceRenderer(
                 trace: trace, entry: entry, seed: usedSeed,
                 color: Terminal.allowsColor(fileDescriptor: 1),
                 waits: step && Terminal.isTerminal(0)
@@ -136,18 +137,18 @@ struct CourseRun: ParsableCommand {
         if let selected = trace.selected { pairs.append(("selected", .int(selected))) }
         return .object(pairs)
     }
-}
 
-/// "; did you mean 'x'?" for the suggestions, or `otherwise` when there are none.
-func didYouMean(_ suggestions: [String], otherwise: String = "") -> String {
-    guard let first = suggestions.first else { return otherwise }
-    if suggestions.count == 1 { return "; did you mean '\(first)'?" }
-    return "; did you mean " + suggestions.dropLast().map { "'\($0)'" }.joined(separator: ", ")
-        + " or '\(suggestions.last!)'?"
+    /// "; did you mean 'x'?" for the suggestions, or `otherwise` when there are none.
+    static func didYouMean(_ suggestions: [String], otherwise: String = "") -> String {
+        guard let first = suggestions.first else { return otherwise }
+        if suggestions.count == 1 { return "; did you mean '\(first)'?" }
+        return "; did you mean " + suggestions.dropLast().map { "'\($0)'" }.joined(separator: ", ")
+            + " or '\(suggestions.last!)'?"
+    }
 }
 
 /// Renders a trace as cursor rows: one line per step, the array with marked cells.
-struct TraceRenderer {
+struct CourseTraceRenderer {
     var trace: SortTrace
     var entry: AlgorithmEntry
     var seed: UInt64?
@@ -155,13 +156,15 @@ struct TraceRenderer {
     var waits: Bool
 
     func render() {
-        let title = "\(entry.name): \(entry.title), \(entry.stable ? "stable" : "not stable"), "
+        let title =
+            "\(entry.name): \(entry.title), \(entry.stable ? "stable" : "not stable"), "
             + "\(entry.inPlace ? "in place" : "not in place"), average \(entry.average)"
         print(Terminal.paint(title, .bold, enabled: color))
         print("input:  \(trace.input)" + (seed.map { "  (seed \($0))" } ?? ""))
         if let k = trace.k { print("k:      \(k)") }
-        print(paint("<x> compared", .yellow) + "  " + paint("*x* changed", .red) + "  "
-            + paint("(x) pivot placed", .cyan) + "  | sorted part begins")
+        print(
+            paint("<x> compared", .yellow) + "  " + paint("*x* changed", .red) + "  "
+                + paint("(x) pivot placed", .cyan) + "  | sorted part begins")
         print("")
         let width = (trace.input + trace.steps.flatMap(\.array)).map { String($0).count }.max() ?? 1
         let labelWidth = 18
@@ -189,7 +192,8 @@ struct TraceRenderer {
                 label = "pass \(p)"
                 passesDone = p
             }
-            var line = pad("\(number + 1)", 5) + " " + pad(label, labelWidth - 6)
+            var line =
+                pad("\(number + 1)", 5) + " " + pad(label, labelWidth - 6)
                 + row(step.array, marks: marks, width: width, boundary: boundary(afterPasses: passesDone))
             if case .pass = step.event { line = Terminal.paint(line, .bold, enabled: color) }
             print(line)

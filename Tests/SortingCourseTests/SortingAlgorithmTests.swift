@@ -37,7 +37,9 @@ struct SortingAlgorithmTests {
     @Test("sorted, reversed, constant and tiny inputs", arguments: SortCase.all)
     func shapes(_ c: SortCase) {
         let n = 200
-        for input in [Array(0..<n), Array((0..<n).reversed()), Array(repeating: 7, count: n), [], [1], [2, 1], [1, 2]] {
+        for input in [
+            Array(0..<n), Array((0..<n).reversed()), Array(repeating: 7, count: n), [], [1], [2, 1], [1, 2],
+        ] {
             var a = input
             c.sort(&a)
             #expect(a == input.sorted(), "\(input.prefix(5))…")

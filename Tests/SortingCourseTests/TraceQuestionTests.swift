@@ -17,10 +17,16 @@ struct TraceQuestionTests {
     }
 
     @Test(arguments: [
-        Case(id: "bubble after pass 1", algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 1, expected: .array([2, 4, 5, 1, 3, 6])),
-        Case(id: "bubble after pass 2", algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 2, expected: .array([2, 4, 1, 3, 5, 6])),
+        Case(
+            id: "bubble after pass 1", algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 1,
+            expected: .array([2, 4, 5, 1, 3, 6])),
+        Case(
+            id: "bubble after pass 2", algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 2,
+            expected: .array([2, 4, 1, 3, 5, 6])),
         Case(id: "bubble passes", algorithm: "bubble-sort", ask: .passes, expected: .number(5)),
-        Case(id: "bubble passes on sorted input", algorithm: "bubble-sort", ask: .passes, input: [1, 2, 3], expected: .number(1)),
+        Case(
+            id: "bubble passes on sorted input", algorithm: "bubble-sort", ask: .passes, input: [1, 2, 3],
+            expected: .number(1)),
         Case(id: "bubble swaps = inversions", algorithm: "bubble-sort", ask: .swaps, expected: .number(9)),
         Case(id: "insertion comparisons", algorithm: "insertion-sort", ask: .comparisons, expected: .number(12)),
         Case(id: "introsort comparisons = insertion", algorithm: "introsort", ask: .comparisons, expected: .number(12)),
@@ -29,9 +35,13 @@ struct TraceQuestionTests {
         Case(id: "lomuto comparisons", algorithm: "quicksort-lomuto", ask: .comparisons, expected: .number(7 + 4 + 1)),
         Case(id: "quickselect 2nd smallest", algorithm: "quickselect", ask: .kthSmallest, k: 2, expected: .number(2)),
         Case(id: "quickselect pivot without k", algorithm: "quickselect", ask: .pivotIndex, expected: .number(3)),
-        Case(id: "heap after build", algorithm: "heap-sort", ask: .arrayAfterPass, pass: 1, expected: .array([6, 5, 4, 2, 1, 3])),
+        Case(
+            id: "heap after build", algorithm: "heap-sort", ask: .arrayAfterPass, pass: 1,
+            expected: .array([6, 5, 4, 2, 1, 3])),
         Case(id: "counting passes", algorithm: "counting-sort", ask: .passes, expected: .number(2)),
-        Case(id: "radix passes with negatives", algorithm: "radix-sort", ask: .passes, input: [-50, 49, 3], expected: .number(2)),
+        Case(
+            id: "radix passes with negatives", algorithm: "radix-sort", ask: .passes, input: [-50, 49, 3],
+            expected: .number(2)),
     ])
     func answers(_ c: Case) throws {
         let answer = try TraceQuestion.answer(algorithm: c.algorithm, ask: c.ask, pass: c.pass, k: c.k, input: c.input)
@@ -56,14 +66,19 @@ struct TraceQuestionTests {
             message: "unknown algorithm 'bubblesort'; did you mean 'bubble-sort'?"),
         Failure(
             id: "ask not valid", algorithm: "bubble-sort", ask: .pivotIndex, code: .askNotValid,
-            message: "ask 'pivot-index' is not valid for 'bubble-sort'; it is valid for 'quicksort-lomuto', 'quickselect'"),
+            message:
+                "ask 'pivot-index' is not valid for 'bubble-sort'; it is valid for 'quicksort-lomuto', 'quickselect'"),
         Failure(
             id: "comparisons of an integer sort", algorithm: "radix-sort", ask: .comparisons, code: .askNotValid,
-            message: "ask 'comparisons' is not valid for 'radix-sort'; it is valid for 'bubble-sort', 'selection-sort', 'insertion-sort', 'shell-sort', 'merge-sort', 'merge-sort-bottom-up', 'quicksort-lomuto', 'quicksort-hoare', 'quicksort-3way', 'heap-sort', 'introsort', 'quickselect'"),
+            message:
+                "ask 'comparisons' is not valid for 'radix-sort'; it is valid for 'bubble-sort', 'selection-sort', 'insertion-sort', 'shell-sort', 'merge-sort', 'merge-sort-bottom-up', 'quicksort-lomuto', 'quicksort-hoare', 'quicksort-3way', 'heap-sort', 'introsort', 'quickselect'"
+        ),
         Failure(
             id: "array after pass of quickselect", algorithm: "quickselect", ask: .arrayAfterPass, pass: 1, k: 1,
             code: .askNotValid,
-            message: "ask 'array-after-pass' is not valid for 'quickselect'; it is valid for every algorithm but 'quickselect'"),
+            message:
+                "ask 'array-after-pass' is not valid for 'quickselect'; it is valid for every algorithm but 'quickselect'"
+        ),
         Failure(
             id: "missing pass", algorithm: "bubble-sort", ask: .arrayAfterPass, code: .missingParameter,
             message: "ask 'array-after-pass' of 'bubble-sort' needs 'pass'"),
@@ -82,7 +97,8 @@ struct TraceQuestionTests {
     ])
     func failures(_ f: Failure) {
         do {
-            let answer = try TraceQuestion.answer(algorithm: f.algorithm, ask: f.ask, pass: f.pass, k: f.k, input: f.input)
+            let answer = try TraceQuestion.answer(
+                algorithm: f.algorithm, ask: f.ask, pass: f.pass, k: f.k, input: f.input)
             Issue.record("expected an error, got \(answer)")
         } catch {
             #expect(error.code == f.code)
@@ -116,21 +132,30 @@ struct TraceQuestionTests {
 
     @Test(arguments: [
         Validation(id: "valid with defaults", problems: []),
-        Validation(id: "valid quickselect", algorithm: "quickselect", ask: "kth-smallest", pass: nil, k: 3, problems: []),
         Validation(
-            id: "unknown ask", ask: "array-after-passes", problems: [("ask", "unknown ask 'array-after-passes'; did you mean 'array-after-pass'?")]),
+            id: "valid quickselect", algorithm: "quickselect", ask: "kth-smallest", pass: nil, k: 3, problems: []),
+        Validation(
+            id: "unknown ask", ask: "array-after-passes",
+            problems: [("ask", "unknown ask 'array-after-passes'; did you mean 'array-after-pass'?")]),
         Validation(
             id: "size and range", size: 20, min: 5, max: 5,
-            problems: [("size", "'size' must be in 2...16, got 20"), ("max", "'min' must be less than 'max', got min 5 and max 5")]),
+            problems: [
+                ("size", "'size' must be in 2...16, got 20"),
+                ("max", "'min' must be less than 'max', got min 5 and max 5"),
+            ]),
         Validation(
             id: "values too large", min: -10000, max: 10000,
-            problems: [("min", "'min' must be in -9999...9999, got -10000"), ("max", "'max' must be in -9999...9999, got 10000")]),
+            problems: [
+                ("min", "'min' must be in -9999...9999, got -10000"),
+                ("max", "'max' must be in -9999...9999, got 10000"),
+            ]),
         Validation(
             id: "pass beyond every run", pass: 6,
             problems: [("pass", "'pass' 6 is beyond the last pass: 'bubble-sort' makes at most 5 passes on 6 values")]),
         Validation(
             id: "pass beyond counting sort", algorithm: "counting-sort", pass: 3,
-            problems: [("pass", "'pass' 3 is beyond the last pass: 'counting-sort' makes at most 2 passes on 6 values")]),
+            problems: [("pass", "'pass' 3 is beyond the last pass: 'counting-sort' makes at most 2 passes on 6 values")]
+        ),
         Validation(
             id: "radix digits", algorithm: "radix-sort", pass: 3, min: 0, max: 99,
             problems: [("pass", "'pass' 3 is beyond the last pass: 'radix-sort' makes at most 2 passes on 6 values")]),
@@ -144,7 +169,8 @@ struct TraceQuestionTests {
             id: "quickselect k range", algorithm: "quickselect", ask: "swaps", pass: nil, k: 9, size: 8,
             problems: [("k", "'k' must be in 1...8 (the input size), got 9")]),
         Validation(
-            id: "unknown algorithm", algorithm: "heapsort", problems: [("algorithm", "unknown algorithm 'heapsort'; did you mean 'heap-sort'?")]),
+            id: "unknown algorithm", algorithm: "heapsort",
+            problems: [("algorithm", "unknown algorithm 'heapsort'; did you mean 'heap-sort'?")]),
     ])
     func validation(_ v: Validation) {
         let problems = TraceQuestion.validate(
@@ -197,11 +223,12 @@ struct TraceQuestionTests {
 @Suite("Catalog")
 struct CatalogTests {
     @Test func namesAreTheFixedCatalog() {
-        #expect(AlgorithmCatalog.names == [
-            "bubble-sort", "selection-sort", "insertion-sort", "shell-sort", "merge-sort", "merge-sort-bottom-up",
-            "quicksort-lomuto", "quicksort-hoare", "quicksort-3way", "heap-sort", "counting-sort", "radix-sort",
-            "bucket-sort", "introsort", "quickselect",
-        ])
+        #expect(
+            AlgorithmCatalog.names == [
+                "bubble-sort", "selection-sort", "insertion-sort", "shell-sort", "merge-sort", "merge-sort-bottom-up",
+                "quicksort-lomuto", "quicksort-hoare", "quicksort-3way", "heap-sort", "counting-sort", "radix-sort",
+                "bucket-sort", "introsort", "quickselect",
+            ])
     }
 
     @Test func suggestions() {
@@ -217,7 +244,10 @@ struct CatalogTests {
         #expect(merge.stable && !merge.inPlace && merge.worst == "O(n log n)" && merge.kind == .comparison)
         #expect(try AlgorithmCatalog.entry(for: "heap-sort").inPlace)
         #expect(try AlgorithmCatalog.entry(for: "counting-sort").kind == .integer)
-        #expect(AlgorithmCatalog.all.filter(\.isQuadratic).map(\.name) == ["bubble-sort", "selection-sort", "insertion-sort"])
+        #expect(
+            AlgorithmCatalog.all.filter(\.isQuadratic).map(\.name) == [
+                "bubble-sort", "selection-sort", "insertion-sort",
+            ])
     }
 
     @Test(arguments: AlgorithmCatalog.all.map(\.name))

@@ -24,40 +24,54 @@ struct TraceTests {
     @Test(arguments: [
         Expected(
             algorithm: "bubble-sort",
-            passes: [[2, 4, 5, 1, 3, 6], [2, 4, 1, 3, 5, 6], [2, 1, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]],
+            passes: [
+                [2, 4, 5, 1, 3, 6], [2, 4, 1, 3, 5, 6], [2, 1, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6],
+            ],
             comparisons: 15, swaps: 9, writes: 0),
         Expected(
             algorithm: "selection-sort",
-            passes: [[1, 2, 4, 6, 5, 3], [1, 2, 4, 6, 5, 3], [1, 2, 3, 6, 5, 4], [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]],
+            passes: [
+                [1, 2, 4, 6, 5, 3], [1, 2, 4, 6, 5, 3], [1, 2, 3, 6, 5, 4], [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6],
+            ],
             comparisons: 15, swaps: 3, writes: 0),
         Expected(
             algorithm: "insertion-sort",
-            passes: [[2, 5, 4, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 6, 1, 3], [1, 2, 4, 5, 6, 3], [1, 2, 3, 4, 5, 6]],
+            passes: [
+                [2, 5, 4, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 6, 1, 3], [1, 2, 4, 5, 6, 3], [1, 2, 3, 4, 5, 6],
+            ],
             comparisons: 12, swaps: 0, writes: 13),
         Expected(
             algorithm: "introsort",
-            passes: [[2, 5, 4, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 6, 1, 3], [1, 2, 4, 5, 6, 3], [1, 2, 3, 4, 5, 6]],
+            passes: [
+                [2, 5, 4, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 6, 1, 3], [1, 2, 4, 5, 6, 3], [1, 2, 3, 4, 5, 6],
+            ],
             comparisons: 12, swaps: 0, writes: 13),
         Expected(algorithm: "shell-sort", passes: [[1, 2, 4, 6, 5, 3], [1, 2, 3, 4, 5, 6]]),
         Expected(
             algorithm: "merge-sort",
-            passes: [[5, 2, 4, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 1, 3, 6], [1, 2, 3, 4, 5, 6]]),
+            passes: [
+                [5, 2, 4, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 6, 1, 3], [2, 4, 5, 1, 3, 6], [1, 2, 3, 4, 5, 6],
+            ]),
         Expected(
             algorithm: "merge-sort-bottom-up",
             passes: [[2, 5, 4, 6, 1, 3], [2, 4, 5, 6, 1, 3], [1, 2, 3, 4, 5, 6]]),
         Expected(
             algorithm: "quicksort-lomuto",
             passes: [[2, 3, 1, 4, 5, 6], [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]]),
-        Expected(algorithm: "quicksort-hoare", passes: [[1, 2, 3, 4, 6, 5], [1, 2, 3, 4, 6, 5], [1, 2, 3, 4, 5, 6]]),
+        Expected(
+            algorithm: "quicksort-hoare", passes: [[1, 2, 3, 4, 6, 5], [1, 2, 3, 4, 6, 5], [1, 2, 3, 4, 5, 6]]),
         Expected(algorithm: "quicksort-3way", passes: [[2, 3, 1, 4, 6, 5], [1, 2, 3, 4, 6, 5], [1, 2, 3, 4, 5, 6]]),
-        Expected(algorithm: "counting-sort", input: [3, -1, 2, -1, 0], passes: [[3, -1, 2, -1, 0], [-1, -1, 0, 2, 3]], writes: 5),
+        Expected(
+            algorithm: "counting-sort", input: [3, -1, 2, -1, 0], passes: [[3, -1, 2, -1, 0], [-1, -1, 0, 2, 3]],
+            writes: 5),
         Expected(
             algorithm: "radix-sort", input: [170, 45, 75, 90, 802, 24, 2, 66],
             passes: [
                 [802, 2, 24, 45, 75, 66, 170, 90], [802, 2, 24, 45, 66, 170, 75, 90],
                 [2, 24, 45, 66, 75, 90, 170, 802],
             ]),
-        Expected(algorithm: "bucket-sort", input: [9, 1, 5, 0, 7, 2], passes: [[1, 0, 2, 5, 7, 9], [0, 1, 2, 5, 7, 9]]),
+        Expected(
+            algorithm: "bucket-sort", input: [9, 1, 5, 0, 7, 2], passes: [[1, 0, 2, 5, 7, 9], [0, 1, 2, 5, 7, 9]]),
     ])
     func handChecked(_ e: Expected) throws {
         let t = try trace(e.algorithm, e.input)
@@ -79,11 +93,12 @@ struct TraceTests {
         let t = try trace("quicksort-lomuto")
         // Median of 5, 4, 3 is the 4 at offset 2: swapped to the end, then the scan.
         let firstPass = t.steps.prefix { if case .pass = $0.event { false } else { true } }
-        #expect(firstPass.map(\.event) == [
-            .compare(2, 0), .compare(5, 2), .swap(2, 5),
-            .compare(0, 5), .compare(1, 5), .swap(0, 1), .compare(2, 5), .swap(1, 2),
-            .compare(3, 5), .compare(4, 5), .swap(2, 4), .swap(3, 5), .pivot(3),
-        ])
+        #expect(
+            firstPass.map(\.event) == [
+                .compare(2, 0), .compare(5, 2), .swap(2, 5),
+                .compare(0, 5), .compare(1, 5), .swap(0, 1), .compare(2, 5), .swap(1, 2),
+                .compare(3, 5), .compare(4, 5), .swap(2, 4), .swap(3, 5), .pivot(3),
+            ])
         #expect(t.firstPivotIndex == 3)
     }
 
@@ -157,7 +172,8 @@ enum JSONEncoderShim {
         t.steps.map { step in
             switch step.event {
             case .pass(let p): #"{"event":"pass","pass":\#(p)}"#
-            default: #"{"event":"\#(step.event.name)","indices":[\#(step.event.offsets.map(String.init).joined(separator: ","))]}"#
+            default:
+                #"{"event":"\#(step.event.name)","indices":[\#(step.event.offsets.map(String.init).joined(separator: ","))]}"#
             }
         }.joined()
     }

@@ -103,13 +103,16 @@ public enum Benchmark {
         _ entry: AlgorithmEntry, n: Int, input: BenchmarkInput, runs: Int = 5, seed: UInt64 = 1
     ) throws(BenchmarkError) -> BenchmarkResult {
         guard n >= 1, runs >= 1 else {
-            throw BenchmarkError(code: .invalidParameter, message: "n and runs must be at least 1, got n \(n), runs \(runs)")
+            throw BenchmarkError(
+                code: .invalidParameter, message: "n and runs must be at least 1, got n \(n), runs \(runs)")
         }
         if refuses(entry, n: n, input: input) {
             let why = entry.isQuadratic ? "its average case is \(entry.average)" : "it is O(n^2) on many equal keys"
             throw BenchmarkError(
                 code: .tooLarge,
-                message: "'\(entry.name)' refuses n = \(n) on '\(input.rawValue)' input: \(why); the limit is \(quadraticLimit)")
+                message:
+                    "'\(entry.name)' refuses n = \(n) on '\(input.rawValue)' input: \(why); the limit is \(quadraticLimit)"
+            )
         }
         let range = valueRange(for: entry)
         let data = InputGenerator.benchmarkInput(n: n, kind: input, range: range, seed: seed)
@@ -129,7 +132,9 @@ public enum Benchmark {
                 correct = values == expected
             }
             guard correct else {
-                throw BenchmarkError(code: .wrongResult, message: "'\(entry.name)' produced a wrong result on '\(input.rawValue)' input of \(n) values")
+                throw BenchmarkError(
+                    code: .wrongResult,
+                    message: "'\(entry.name)' produced a wrong result on '\(input.rawValue)' input of \(n) values")
             }
         }
         return BenchmarkResult(

@@ -103,7 +103,9 @@ extension TraceQuestionError {
         return Self(
             code: .askNotValid, field: "ask",
             message: "ask '\(ask.rawValue)' is not valid for '\(algorithm)'; it is valid for "
-                + (valid.count == AlgorithmCatalog.all.count - 1 ? "every algorithm but '\(AlgorithmCatalog.all.first { !ask.isValid(for: $0) }!.name)'" : quoted(valid)))
+                + (valid.count == AlgorithmCatalog.all.count - 1
+                    ? "every algorithm but '\(AlgorithmCatalog.all.first { !ask.isValid(for: $0) }!.name)'"
+                    : quoted(valid)))
     }
 
     static func missing(_ field: String, ask: TraceAsk, algorithm: String) -> Self {
@@ -145,13 +147,17 @@ extension TraceQuestionError {
     static func sizeOutOfRange(_ size: Int) -> Self {
         Self(
             code: .sizeOutOfRange, field: "size",
-            message: "'size' must be in \(TraceQuestion.sizeRange.lowerBound)...\(TraceQuestion.sizeRange.upperBound), got \(size)")
+            message:
+                "'size' must be in \(TraceQuestion.sizeRange.lowerBound)...\(TraceQuestion.sizeRange.upperBound), got \(size)"
+        )
     }
 
     static func valueOutOfRange(_ field: String, _ value: Int) -> Self {
         Self(
             code: .valueOutOfRange, field: field,
-            message: "'\(field)' must be in \(TraceQuestion.valueRange.lowerBound)...\(TraceQuestion.valueRange.upperBound), got \(value)")
+            message:
+                "'\(field)' must be in \(TraceQuestion.valueRange.lowerBound)...\(TraceQuestion.valueRange.upperBound), got \(value)"
+        )
     }
 
     static func emptyRange(min: Int, max: Int) -> Self {
