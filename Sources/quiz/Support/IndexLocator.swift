@@ -80,7 +80,9 @@ enum IndexLocator {
 
 /// The index compiled from the shipped banks, embedded in the binary at build time.
 enum EmbeddedIndex {
+    /// The embedded copy, or nil when the binary was built without `Build/banks.qbx`.
     static func open() throws -> QuestionIndex? {
-        nil
+        guard embeddedIndexByteCount > 0 else { return nil }
+        return try QuestionIndex(base64: embeddedIndexBase64)
     }
 }
