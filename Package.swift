@@ -51,10 +51,10 @@ let package = Package(
         .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
         .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"]),
+        .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "QuizStoreTests",
-            dependencies: ["QuizStore", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["QuizEngine", "QuizStore", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]
