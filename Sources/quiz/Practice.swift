@@ -36,7 +36,13 @@ struct Practice: ParsableCommand {
             StandardError.write("quiz: no questions match \(selection.summary); `quiz tags` lists the tags\n")
             throw ExitCode(1)
         }
-        var round = PracticeRound(console: Console(), seed: seed, selection: selection)
+        var replay = "quiz practice --seed \(seed) -n \(count)"
+        for tag in selection.tags { replay += " --tag '\(tag)'" }
+        for type in selection.types { replay += " --type \(type.rawValue)" }
+        for difficulty in selection.difficulties { replay += " --difficulty \(difficulty.rawValue)" }
+        for bank in selection.banks { replay += " --bank \(bank)" }
+        var round = PracticeRound(
+            console: Console(), seed: seed, title: selection.summary, replay: replay)
         round.run(ordinals.map { index.question(at: $0) })
     }
 }
@@ -45,14 +51,17 @@ struct Practice: ParsableCommand {
 struct PracticeRound {
     let console: Console
     let seed: UInt64
-    let selection: SelectionOptions
+    /// What the round covers, for its header ("tag behavioral", "module heap-sort").
+    let title: String
+    /// The command that replays the round.
+    let replay: String
     var summary = RoundSummary()
 
     mutating func run(_ questions: [Question]) {
         let clock = ContinuousClock()
         let start = clock.now
         console.line(
-            console.paint("Practice: \(questions.count) question\(questions.count == 1 ? "" : "s") · \(selection.summary) · seed \(seed)", .bold))
+            console.paint("Practice: \(questions.count) question\(questions.count == 1 ? "" : "s") · \(title) · seed \(seed)", .bold))
         for (position, question) in questions.enumerated() {
             console.line()
             guard ask(question, position: position + 1, of: questions.count) else { break }
@@ -119,11 +128,6 @@ struct PracticeRound {
             }
         }
         console.line("  time: \(Self.format(elapsed))")
-        var replay = "quiz practice --seed \(seed) -n \(planned)"
-        for tag in selection.tags { replay += " --tag '\(tag)'" }
-        for type in selection.types { replay += " --type \(type.rawValue)" }
-        for difficulty in selection.difficulties { replay += " --difficulty \(difficulty.rawValue)" }
-        for bank in selection.banks { replay += " --bank \(bank)" }
         console.line("  seed: \(seed) (replay: \(replay))")
     }
 
