@@ -1,0 +1,18 @@
+/// Why a query cannot be run against an index.
+public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A tag expression is malformed, exceeds a limit or names an unknown tag.
+    case expression(TagExpressionError)
+    /// A bank filter names no bank of the index; `known` lists the index's banks.
+    case unknownBank(String, suggestion: String?, known: [String])
+
+    public var description: String {
+        switch self {
+        case .expression(let error):
+            return error.description
+        case .unknownBank(let name, let suggestion, let known):
+            if let suggestion { return "unknown bank '\(name)'; did you mean '\(suggestion)'?" }
+            let list = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
+            return "unknown bank '\(name)'; the index has: \(list)"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import SortingCourse
+
+/// Seeded sampling without replacement, over an ``OrdinalSet`` or an index posting list.
+enum QuestionSampler {
+    /// What rejection sampling draws candidates from: a set of questions that contains every
+    /// match, with O(log c) access by rank.
+    struct Pivot {
+        enum Source {
+            /// Ordinals `0..<n`: rank and ordinal coincide.
+            case all
+            /// A tag's postings; `starts[i]` is the rank of container i's first member.
+            case postings(PostingList, starts: [Int])
+        }
+        let source: Source
+        let count: Int
+
+        /// The pivot of `plan`: the smallest positive tag of its top-level `&` (or the tag
+        /// itself), or every question for `.all`, `.not` and an `&` of negations only;
+        /// `nil` for an `|` or an `&` with no tag among its positive terms.
+        init?(_ plan: QueryPlan, universe n: Int) {
+            switch plan {
+            case .all, .not:
+                self.init(all: n)
+            case .tag(let list):
+                self.init(list)
+            case .and(let positives, _):
+                if positives.isEmpty {
+                    self.init(all: n)
+                    return
+                }
+                var smallest: PostingList?
+                for case .tag(let list) in positives where smallest == nil || list.count < smallest!.count {
+                    smallest = list
+                }
+                guard let smallest else { return nil }
+                self.init(smallest)
+            case .or:
+                return nil
+            }
+        }
+
+        private init(all n: Int) {
+            source = .all
+            count = n
+        }
+
+        private init(_ list: PostingList) {
+            var starts: [Int] = []
+            starts.reserveCapacity(list.containers.count)
+            var total = 0
+            for container in list.containers {
+                starts.append(total)
+                total += container.count
+            }
+            source = .postings(list, starts: starts)
+            count = list.count
+        }
+
+        /// The member of rank `rank`.
+        ///
+        /// - Complexity: O(log c) to find the container, plus O(1) in an array or up to
+        ///   1,024 popcounts in a bitset.
+        func ordinal(atRank rank: Int) -> Int {
+            switch source {
+            case .all:
+                return rank
+            case .postings(let list, let starts):
+                var lo = 0
+                var hi = starts.count
+                while hi - lo > 1 {
+                    let mid = (lo + hi) / 2
+                    if starts[mid] <= rank { lo = mid } else { hi = mid }
+                }
+                let container = list.containers[lo]
+                let local = rank - starts[lo]
+                var cursor = BitsetCursor()
+                let low = container.isBitset ? cursor.select(local, in: container) : Int(container.value(at: local))
+                return container.key << 16 + low
+            }
+        }
+    }
+
+    /// `k` distinct members of `pivot` that satisfy `accept`, in draw order, or `nil` when
+    /// `attempts` candidates were not enough.
+    ///
+    /// Every candidate is uniform over the pivot, so every kept one is uniform over the
+    /// accepted members not drawn yet: the result is a uniform random k-subset in uniform
+    /// random order.
+    ///
+    /// - Complexity: O(attempts · cost of `accept`) at most.
+    static func rejection<G: RandomNumberGenerator>(
+        _ k: Int, from pivot: Pivot, accepting accept: (Int) -> Bool, attempts: Int, using generator: inout G
+    ) -> [Int]? {
+        guard pivot.count > 0 else { return nil }
+        var picks: [Int] = []
+        picks.reserveCapacity(k)
+        var seen = Set<Int>(minimumCapacity: k)
+        for _ in 0..<attempts {
+            let ordinal = pivot.ordinal(atRank: Int(generator.uniform(below: UInt64(pivot.count))))
+            guard !seen.contains(ordinal), accept(ordinal) else { continue }
+            seen.insert(ordinal)
+            picks.append(ordinal)
+            if picks.count == k { return picks }
+        }
+        return nil
+    }
+
+    /// `k` distinct members of `set`, uniformly at random and shuffled; all of them,
+    /// shuffled, when `k >= set.count`.
+    ///
+    /// Floyd's algorithm picks k distinct ranks in `0..<n` with exactly k random numbers:
+    /// for j from n − k to n − 1, take t uniform in `0...j`, and add t, or j if t was
+    /// already taken. The ranks are then sorted and mapped to ordinals in one pass over the
+    /// containers, and the result is shuffled (Floyd's insertion order is not uniform).
+    ///
+    /// - Complexity: O(k log k + c) for c containers, plus the bitset selections; O(n) only
+    ///   when every member is returned.
+    static func floyd<G: RandomNumberGenerator>(_ k: Int, from set: OrdinalSet, using generator: inout G) -> [Int] {
+        let n = set.count
+        if k >= n {
+            var all = Array(set)
+            all.fisherYatesShuffle(using: &generator)
+            return all
+        }
+        var chosen = Set<Int>(minimumCapacity: k)
+        for j in (n - k)..<n {
+            let t = Int(generator.uniform(below: UInt64(j + 1)))
+            if !chosen.insert(t).inserted { chosen.insert(j) }
+        }
+        // Sorting removes any dependence on the Set's (per-process) iteration order.
+        var picks = set.ordinals(atSortedRanks: chosen.sorted())
+        picks.fisherYatesShuffle(using: &generator)
+        return picks
+    }
+}
