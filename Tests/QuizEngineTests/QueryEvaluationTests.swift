@@ -50,6 +50,35 @@ struct QueryEvaluationTests {
         #expect(Array(matches) == QueryFixtures.naiveLarge(try TagExpression(parsing: text)))
     }
 
+    @Test(
+        "difficulty names that are not tags match by difficulty",
+        arguments: [
+            "dense & !easy", "easy | rare", "!hard", "hard", "sparse & medium & !half", "!(easy | medium) & mid",
+        ])
+    func difficultyNames(_ text: String) throws {
+        let (set, index, tagSets) = QueryFixtures.large
+        let expression = try TagExpression(parsing: text)
+        let expected = set.questions.indices.filter { q in
+            expression.matches { name in
+                Difficulty(rawValue: name).map { set.questions[q].difficulty == $0 } ?? tagSets[q].contains(name)
+            }
+        }
+        let query = try QuestionQuery(index: index, tags: [text])
+        #expect(Array(query.matches()) == expected)
+        for strategy in DrawTests.strategies {
+            let drawn = query.draw(count: 20, seed: 5, strategy: strategy)
+            #expect(drawn.count == min(20, expected.count) && drawn.allSatisfy(query.matches))
+        }
+    }
+
+    @Test("a tag named like a difficulty is the tag")
+    func difficultyTag() throws {
+        let set = QueryFixtures.set(seed: 3, questions: 500, tags: [.init(name: "easy", perMille: [100])])
+        let index = QueryFixtures.index(set)
+        let matches = try QuestionQuery(index: index, tags: ["easy"]).matches()
+        #expect(Array(matches) == set.questions.indices.filter { set.questions[$0].tags.contains("easy") })
+    }
+
     @Test("repeated expressions are ANDed")
     func repeated() throws {
         let index = QueryFixtures.large.index

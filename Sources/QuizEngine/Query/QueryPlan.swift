@@ -6,6 +6,10 @@ indirect enum QueryPlan: Sendable {
     case all
     /// The questions of one tag, read in place.
     case tag(PostingList)
+    /// The questions of one difficulty, for a name that is a difficulty but no tag
+    /// (`sorting & !easy`): checked per question, so inside an `&` with a tag it filters the
+    /// tag's matches instead of scanning the index.
+    case difficulty(Difficulty, QuestionIndex)
     /// A complement against every question: only for a bare negation (`!a`) or an `|`
     /// operand that is a negation (`a | !b`), where nothing smaller can bound it.
     case not(QueryPlan)
@@ -24,6 +28,7 @@ indirect enum QueryPlan: Sendable {
         switch expression {
         case .tag(let name, let column):
             guard let id = index.tagID(named: name) else {
+                if let difficulty = Difficulty(rawValue: name) { return .difficulty(difficulty, index) }
                 let suggestion = Suggestion.nearest(to: name, in: index.tags.map(\.name))
                 let hint = suggestion.map { "did you mean '\($0)'?" } ?? "`quiz tags` lists the tags"
                 throw TagExpressionError(
@@ -64,10 +69,16 @@ indirect enum QueryPlan: Sendable {
         return .and(positives: positives, negatives: negatives)
     }
 
+    /// Whether the term is checked question by question rather than read from postings.
+    var isPerQuestion: Bool {
+        if case .difficulty = self { return true }
+        return false
+    }
+
     /// An upper bound on the number of matches, used to order `&` terms cheapest first.
     func upperBound(universe n: Int) -> Int {
         switch self {
-        case .all, .not: n
+        case .all, .not, .difficulty: n
         case .tag(let list): list.count
         case .and(let positives, _): positives.map { $0.upperBound(universe: n) }.min() ?? n
         case .or(let operands): min(n, operands.reduce(0) { $0 + $1.upperBound(universe: n) })
@@ -81,6 +92,7 @@ indirect enum QueryPlan: Sendable {
         switch self {
         case .all: true
         case .tag(let list): list.contains(ordinal)
+        case .difficulty(let difficulty, let index): index.difficulty(at: ordinal) == difficulty
         case .not(let inner): !inner.matches(ordinal)
         case .and(let positives, let negatives):
             positives.allSatisfy { $0.matches(ordinal) } && !negatives.contains { $0.matches(ordinal) }
@@ -106,9 +118,17 @@ indirect enum QueryPlan: Sendable {
             return .set(.universe(count: n))
         case .tag(let list):
             return .postings(list)
+        case .difficulty:
+            return .set(OrdinalSet.universe(count: n).filter(matches))
         case .not(let inner):
             return .set(Operand.combine(.set(.universe(count: n)), inner.operand(universe: n), Difference.self))
-        case .and(let positives, let negatives):
+        case .and(let allPositives, let allNegatives):
+            // Per-question checks filter what the set terms leave, rather than being
+            // evaluated over every question.
+            let positives = allPositives.filter { !$0.isPerQuestion }
+            let negatives = allNegatives.filter { !$0.isPerQuestion }
+            let checks = allPositives.filter(\.isPerQuestion)
+            let negatedChecks = allNegatives.filter(\.isPerQuestion)
             let ordered = positives.enumerated()
                 .map { (bound: $0.element.upperBound(universe: n), position: $0.offset, plan: $0.element) }
                 .sorted { ($0.bound, $0.position) < ($1.bound, $1.position) }
@@ -118,6 +138,12 @@ indirect enum QueryPlan: Sendable {
             }
             for term in negatives where !result.isEmpty {
                 result = .set(Operand.combine(result, term.operand(universe: n), Difference.self))
+            }
+            if !checks.isEmpty || !negatedChecks.isEmpty {
+                result = .set(
+                    result.set.filter { q in
+                        checks.allSatisfy { $0.matches(q) } && !negatedChecks.contains { $0.matches(q) }
+                    })
             }
             return result
         case .or(let operands):

@@ -109,9 +109,11 @@ public struct QuestionQuery: Sendable {
         guard k > 0 else { return [] }
         var generator = Xoshiro256StarStar(seed: seed)
         if strategy != .enumerate, let pivot = QuestionSampler.Pivot(plan, universe: index.count),
-            strategy == .reject || k * 16 <= pivot.count
+            strategy == .reject || k <= pivot.count / 16
         {
-            let attempts = 16 * k + 64
+            // k is at most the pivot's size here when automatic; the cap keeps a forced
+            // rejection with a huge k from overflowing.
+            let attempts = k > Int.max / 32 ? Int.max : 16 * k + 64
             if let picks = QuestionSampler.rejection(
                 k, from: pivot, accepting: matches, attempts: attempts, using: &generator)
             {

@@ -15,16 +15,17 @@ enum QuestionSampler {
         let count: Int
 
         /// The pivot of `plan`: the smallest positive tag of its top-level `&` (or the tag
-        /// itself), or every question for `.all`, `.not` and an `&` of negations only;
+        /// itself), or every question for `.all`, `.not`, a difficulty, and an `&` with no
+        /// positive tag term;
         /// `nil` for an `|` or an `&` with no tag among its positive terms.
         init?(_ plan: QueryPlan, universe n: Int) {
             switch plan {
-            case .all, .not:
+            case .all, .not, .difficulty:
                 self.init(all: n)
             case .tag(let list):
                 self.init(list)
             case .and(let positives, _):
-                if positives.isEmpty {
+                if positives.allSatisfy(\.isPerQuestion) {
                     self.init(all: n)
                     return
                 }
@@ -93,8 +94,8 @@ enum QuestionSampler {
     ) -> [Int]? {
         guard pivot.count > 0 else { return nil }
         var picks: [Int] = []
-        picks.reserveCapacity(k)
-        var seen = Set<Int>(minimumCapacity: k)
+        picks.reserveCapacity(min(k, pivot.count))
+        var seen = Set<Int>(minimumCapacity: min(k, pivot.count))
         for _ in 0..<attempts {
             let ordinal = pivot.ordinal(atRank: Int(generator.uniform(below: UInt64(pivot.count))))
             guard !seen.contains(ordinal), accept(ordinal) else { continue }

@@ -12,6 +12,8 @@
 ///
 /// So `!` binds tightest, then `&`, then `|`: `a | b & !c` means `a | (b & (!c))`. A question
 /// matches a tag when the tag is in its full tag set (its own, its module's and its bank's).
+/// A difficulty (`easy`, `medium`, `hard`) that is not also a tag of the index matches the
+/// questions of that difficulty, so `sorting & !easy` works as one would expect.
 ///
 ///     let expression = try TagExpression(parsing: "sorting & !easy")
 ///     print(expression)

@@ -1,0 +1,200 @@
+import ArgumentParser
+import QuizEngine
+
+/// `quiz draw`: random questions by tag, reproducibly, as a list, JSON or a mock-interview
+/// sheet.
+struct Draw: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw random questions by tag, reproducibly: a list, JSON, or a mock-interview sheet.",
+        discussion: """
+            Tag expressions combine tag names with ! (not), & (and), | (or) and parentheses; \
+            ! binds tightest, then &, then |, so 'a | b & !c' means 'a | (b & (!c))'. A \
+            repeated --tag is ANDed with the others. Quote expressions for the shell.
+
+            Every draw prints its seed (on stderr for text, in the output for json and \
+            markdown); --seed replays the same questions in the same order. Without \
+            --seed, a fresh seed comes from the system.
+
+            Exit status: 0 when questions were drawn, 1 when none match, 2 for usage \
+            errors (including unknown tags) and unreadable indexes.
+
+            Examples:
+              quiz draw --tag behavioral -n 3
+              quiz draw --tag 'sorting & !easy' --seed 7 --format json
+              quiz draw --tag 'sql | nosql' --difficulty hard --format markdown > interview.md
+            """
+    )
+
+    /// The output formats of `quiz draw`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+        case markdown
+    }
+
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(
+        name: [.customShort("n"), .customLong("count")],
+        help: "How many questions (all of them when fewer match).")
+    var count = 5
+
+    @Option(help: "Output format: text, json or markdown (a mock-interview sheet with the answers at the end).")
+    var format: Format = .text
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+    }
+
+    func run() throws {
+        let index = try indexOptions.open()
+        let query = try selection.query(index)
+        let seed = selection.resolvedSeed
+        let questions = query.draw(count: count, seed: seed).map(index.question(at:))
+        switch format {
+        case .json:
+            print(json(questions, seed: seed))
+        case .markdown:
+            print(markdown(questions, seed: seed, matching: query.matches().count), terminator: "")
+        case .text:
+            print(text(questions), terminator: "")
+            let matching = query.matches().count
+            let drawn = "\(questions.count) of \(matching) matching question\(matching == 1 ? "" : "s")"
+            StandardError.write("seed \(seed) · \(drawn) · replay: \(replay(seed: seed))\n")
+        }
+        if questions.isEmpty {
+            StandardError.write("quiz: no questions match \(selection.summary); `quiz tags` lists the tags\n")
+            throw ExitCode(1)
+        }
+    }
+
+    // MARK: Formats
+
+    /// DESIGN.md's contract: `{"seed":S,"questions":[{"key","bank","type","prompt","tags","difficulty"}]}`.
+    func json(_ questions: [Question], seed: UInt64) -> String {
+        let list = JSON.array(
+            questions.map { q in
+                .object([
+                    ("key", .string(q.key)), ("bank", .string(q.bank)), ("type", .string(q.type.rawValue)),
+                    ("prompt", .string(q.prompt)), ("tags", .strings(q.tags)),
+                    ("difficulty", .optional(q.difficulty?.rawValue)),
+                ])
+            })
+        // The seed is written by hand: it is a UInt64, beyond JSON.int's range.
+        return "{\"seed\":\(seed),\"questions\":\(list.text)}"
+    }
+
+    /// A numbered list: key, type, difficulty and tags, then the prompt, indented.
+    func text(_ questions: [Question]) -> String {
+        let color = Terminal.allowsColor(fileDescriptor: 1)
+        let renderer = MarkdownRenderer(color: color, indent: "    ")
+        let width = String(questions.count).count
+        var output = ""
+        for (position, question) in questions.enumerated() {
+            let number = String(position + 1)
+            let meta = [question.type.rawValue, question.difficulty?.rawValue].compactMap { $0 }.joined(
+                separator: " · ")
+            output += String(repeating: " ", count: width - number.count) + number + ". "
+            output += Terminal.paint(question.key, .bold, enabled: color)
+            output += Terminal.paint("  \(meta) · [\(question.tags.joined(separator: ", "))]", .dim, enabled: color)
+            output += "\n" + renderer.render(question.prompt) + "\n\n"
+        }
+        return output
+    }
+
+    /// A mock-interview sheet: the questions, numbered, with choices and shuffled order
+    /// items, then `## Answers` with each type's answer, guidance and explanation.
+    func markdown(_ questions: [Question], seed: UInt64, matching: Int) -> String {
+        let presented = questions.map { (question: $0, presented: try? PresentedQuestion($0, seed: seed)) }
+        var sheet = "# Mock interview\n\n"
+        sheet += "\(questions.count) of \(matching) matching question\(matching == 1 ? "" : "s")"
+        sheet += " · \(selection.summary) · seed \(seed)\n\n"
+        sheet += "Replay: `\(replay(seed: seed))`\n\n## Questions\n"
+        for (position, entry) in presented.enumerated() {
+            let question = entry.question
+            sheet += "\n### \(position + 1). \(question.key)\n\n"
+            let meta = [question.type.rawValue, question.difficulty?.rawValue].compactMap { $0 }
+            sheet +=
+                "*\((meta + [question.tags.joined(separator: ", ")]).filter { !$0.isEmpty }.joined(separator: " · "))*\n\n"
+            sheet += (entry.presented?.prompt ?? question.prompt) + "\n"
+            switch question.type {
+            case .choice, .multi:
+                sheet += "\n"
+                for (slot, choice) in (entry.presented?.displayedChoices ?? question.choices).enumerated() {
+                    sheet += "- \(QuestionPresenter.letter(slot))) \(choice.text)\n"
+                }
+            case .order:
+                sheet += "\nPut in order:\n\n"
+                for item in entry.presented?.displayedItems ?? question.items {
+                    sheet += "- \(item)\n"
+                }
+            default:
+                break
+            }
+        }
+        sheet += "\n## Answers\n"
+        for (position, entry) in presented.enumerated() {
+            sheet += "\n### \(position + 1). \(entry.question.key)\n\n" + answer(entry.question, entry.presented)
+        }
+        return sheet
+    }
+
+    /// The answer section of one question, by type.
+    private func answer(_ question: Question, _ presented: PresentedQuestion?) -> String {
+        var parts: [String] = []
+        switch question.type {
+        case .flashcard:
+            parts.append("**Answer:** " + (question.answer ?? ""))
+        case .choice, .multi:
+            let choices = presented?.displayedChoices ?? question.choices
+            let correct = choices.indices.filter { choices[$0].isCorrect }
+            let label = correct.count == 1 ? "Correct choice" : "Correct choices"
+            parts.append(
+                "**\(label):** "
+                    + correct.map { "\(QuestionPresenter.letter($0))) \(choices[$0].text)" }.joined(separator: "; "))
+            let whys = choices.indices.compactMap { slot in
+                choices[slot].why.map { "- \(QuestionPresenter.letter(slot))) \($0)" }
+            }
+            if !whys.isEmpty { parts.append(whys.joined(separator: "\n")) }
+        case .short:
+            parts.append("**Accepted answers:** " + question.accept.joined(separator: "; "))
+        case .open:
+            if let guidance = question.guidance { parts.append("**Guidance:**\n\n" + guidance) }
+            if !question.rubric.isEmpty {
+                parts.append("**Rubric:**\n\n" + question.rubric.map { "- [ ] \($0)" }.joined(separator: "\n"))
+            }
+        case .order:
+            parts.append(
+                "**Correct order:**\n\n"
+                    + question.items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
+        case .trace:
+            parts.append("**Answer:** " + (presented?.trace.map { "\($0.answer)" } ?? "run `quiz practice` on it"))
+        }
+        if let explanation = question.explanation { parts.append("**Explanation:**\n\n" + explanation) }
+        return parts.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined(separator: "\n")
+    }
+
+    /// The command that replays this draw.
+    func replay(seed: UInt64) -> String {
+        var words = ["quiz", "draw"]
+        for tag in selection.tags { words += ["--tag", Self.shellQuoted(tag)] }
+        for type in selection.types { words += ["--type", type.rawValue] }
+        for difficulty in selection.difficulties { words += ["--difficulty", difficulty.rawValue] }
+        for bank in selection.banks { words += ["--bank", Self.shellQuoted(bank)] }
+        words += ["-n", String(count), "--seed", String(seed)]
+        if format != .text { words += ["--format", format.rawValue] }
+        return words.joined(separator: " ")
+    }
+
+    /// `word` as one POSIX shell word: unchanged when safe, else single-quoted.
+    static func shellQuoted(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "-_./:+".unicodeScalars.contains($0)
+        }
+        if safe && !word.isEmpty { return word }
+        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+}
