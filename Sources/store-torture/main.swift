@@ -1,3 +1,4 @@
+import QuizEngine
 import QuizStore
 
 #if canImport(Glibc)
@@ -49,12 +50,14 @@ do {
     while answered < count {
         let key = "torture/q\(answered % keys)"
         time += 1_000
-        let after = CardSnapshot(
-            state: 2, step: nil, stability: Double(answered % 97) + 0.5, difficulty: 5, due: time + 86_400_000_000,
-            lastReview: time)
+        let card = CardState(
+            key: key, state: .review, step: nil, stability: Double(answered % 97) + 0.5, difficulty: 5,
+            due: Instant(microsecondsSinceEpoch: time + 86_400_000_000),
+            lastReview: Instant(microsecondsSinceEpoch: time),
+            reviewCount: answered / keys + 1)
         let review = ReviewRecord(
-            key: key, reviewedAt: time, grade: answered % 4 + 1, durationMilliseconds: 1_000, retrievability: 0.9,
-            after: after)
+            card: card, rating: Rating(rawValue: answered % 4 + 1)!, reviewedAt: Instant(microsecondsSinceEpoch: time),
+            durationMilliseconds: 1_000, retrievability: 0.9)
         let id = try store.record(review)
         writeLine("\(id) \(key) \(time)", to: 1)
         answered += 1

@@ -39,7 +39,7 @@ import Testing
             let log = try store.reviewLog(forKey: "b/q\(index)")
             logged.formUnion(log.map(\.id))
             let card = try #require(try store.card(forKey: "b/q\(index)"))
-            #expect(card.snapshot == log.last?.after)
+            #expect(card.card == log.last?.after)
             // Each answer's "before" is the previous answer's "after", whoever wrote it.
             for (previous, next) in zip(log, log.dropFirst()) {
                 #expect(next.before == previous.after)

@@ -1,4 +1,5 @@
 import GRDB
+import QuizEngine
 import Testing
 
 @testable import QuizStore
@@ -89,21 +90,28 @@ import Testing
         #expect(try store.integrityProblems().isEmpty)
         #expect(try store.totalReviews == 4)
         let one = try #require(try store.card(forKey: "a/one"))
-        #expect(one.snapshot.stability == 10.5)
-        #expect(one.snapshot.due == epoch + 12 * day)
-        #expect(one.introducedAt == epoch)  // backfilled: first answer at revision 1
+        #expect(one.card.stability == 10.5)
+        #expect(one.card.due == instant(epoch + 12 * day))
+        #expect(one.card.reviewCount == 2)  // backfilled: answers at revision 1
+        #expect(one.introducedAt == instant(epoch))  // backfilled: first answer at revision 1
         let two = try #require(try store.card(forKey: "a/two"))
         #expect(two.revision == 2)
-        #expect(two.introducedAt == epoch + 3 * day)  // the first answer at revision 2
-        #expect(try store.reviewLog(forKey: "a/one").map(\.grade) == [3, 3])
+        #expect(two.introducedAt == instant(epoch + 3 * day))  // the first answer at revision 2
+        #expect(two.card.reviewCount == 1)
+        #expect(try store.reviewLog(forKey: "a/one").map(\.rating) == [.good, .good])
         #expect(try store.reviewLog(forKey: "a/one")[1].before?.stability == 2.3)
-        #expect(try store.introducedCount(since: epoch + 3 * day) == 1)
+        #expect(try store.introducedCount(since: instant(epoch + 3 * day)) == 1)
 
         // The migrated store works as a new one: the log stays append-only, undo exists.
-        try store.record(review("a/one", at: epoch + 12 * day))
-        let undone = try store.undoLast(at: epoch + 12 * day + second)
+        try store.record(review("a/one", at: epoch + 12 * day, count: 3))
+        let undone = try store.undoLast(at: instant(epoch + 12 * day + second))
         #expect(undone.key == "a/one")
         #expect(try store.card(forKey: "a/one") == one)
+        // Undoing an answer written by v1 (no review count in the row) derives the count.
+        let v1Answer = try store.reviewLog(forKey: "a/one")[1].id
+        try store.undo(reviewID: v1Answer, at: instant(epoch + 12 * day + 2 * second))
+        let first = try #require(try store.card(forKey: "a/one"))
+        #expect(first.card.stability == 2.3 && first.card.reviewCount == 1 && first.introducedAt == instant(epoch))
         #expect(throws: DatabaseError.self) {
             try store.pool.write { try $0.execute(sql: "DELETE FROM review_log") }
         }

