@@ -48,6 +48,28 @@ import Testing
         #expect(logged == Set(acknowledged))
         #expect(try store.integrityProblems().isEmpty)
     }
+
+    /// Several processes starting at once on a store that does not exist yet all open it:
+    /// the migration race (GRDB reads the applied migrations outside the transaction that
+    /// applies one) ends with one migrated store and no error.
+    @Test func simultaneousCreationSucceeds() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for round in 0..<10 {
+            let path = directory.file("round-\(round).sqlite")
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { opener in
+                do {
+                    try ReviewStore(path: path).record(review("b/q\(opener)", at: epoch))
+                } catch {
+                    failures.withLock { $0.append("opener \(opener): \(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [], "round \(round)")
+            #expect(try ReviewStore(path: path).totalReviews == 6)
+            #expect(try inspect(path, "PRAGMA user_version", as: Int.self) == StoreSchema.version)
+        }
+    }
 }
 
 /// A lock around a value, for collecting results from threads in tests.
