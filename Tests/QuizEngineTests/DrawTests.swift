@@ -121,6 +121,29 @@ struct DrawTests {
         #expect(counts.allSatisfy { $0 > 0 })
     }
 
+    @Test("rejection candidates are uniform over a pivot of bitset and array containers (chi-square)")
+    func uniformPivot() throws {
+        // 'varied': ~59,000 members in a bitset (block 0), ~130 in an array (block 1).
+        let list = try #require(QueryFixtures.large.index.postings(forTag: "varied"))
+        #expect(list.containers.map(\.kind) == [.bitset, .array])
+        let pivot = try #require(QuestionSampler.Pivot(.tag(list), universe: QueryFixtures.large.index.count))
+        let members = list.ordinals
+        let rank = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element, $0.offset) })
+        // 60 buckets of consecutive ranks; the last one holds the array container's members.
+        let bucketSize = (members.count + 59) / 60
+        var counts = [Int](repeating: 0, count: 60)
+        var g = Xoshiro256StarStar(seed: 77)
+        let samples = 30_000
+        for _ in 0..<samples {
+            counts[rank[pivot.randomMember(using: &g)]! / bucketSize] += 1
+        }
+        let expected = (0..<60).map { b in
+            Double(samples) * Double(min(bucketSize, members.count - b * bucketSize)) / Double(members.count)
+        }
+        let statistic = zip(counts, expected).reduce(0) { $0 + (Double($1.0) - $1.1) * (Double($1.0) - $1.1) / $1.1 }
+        #expect(statistic < Self.threshold(df: 59), "χ² = \(statistic), counts \(counts)")
+    }
+
     @Test("ordered pairs are uniform: subsets and their order (chi-square)", arguments: strategies)
     func uniformPairs(strategy: QuestionQuery.Strategy) throws {
         // Six matches among many questions, so rejection sampling has something to reject.

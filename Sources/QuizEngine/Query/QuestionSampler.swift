@@ -3,7 +3,7 @@ import SortingCourse
 /// Seeded sampling without replacement, over an ``OrdinalSet`` or an index posting list.
 enum QuestionSampler {
     /// What rejection sampling draws candidates from: a set of questions that contains every
-    /// match, with O(log c) access by rank.
+    /// match, sampled uniformly in O(log c) expected time.
     struct Pivot {
         enum Source {
             /// Ordinals `0..<n`: rank and ordinal coincide.
@@ -57,11 +57,19 @@ enum QuestionSampler {
             count = list.count
         }
 
-        /// The member of rank `rank`.
+        /// A uniformly random member.
         ///
-        /// - Complexity: O(log c) to find the container, plus O(1) in an array or up to
-        ///   1,024 popcounts in a bitset.
-        func ordinal(atRank rank: Int) -> Int {
+        /// A uniform rank picks the container (each with probability proportional to its
+        /// size); in an array container the rank then names the member, in a bitset
+        /// container a uniform 16-bit position is drawn until it hits a member. Bitsets
+        /// hold more than 4,096 of 65,536 positions, so that takes fewer than 16 tries on
+        /// average, each O(1), instead of counting bits up to a rank (up to 1,024
+        /// popcounts). After 64 misses (only possible in a non-canonical container) the
+        /// rank is selected by counting.
+        ///
+        /// - Complexity: O(log c) expected.
+        func randomMember<G: RandomNumberGenerator>(using generator: inout G) -> Int {
+            let rank = Int(generator.uniform(below: UInt64(count)))
             switch source {
             case .all:
                 return rank
@@ -74,9 +82,13 @@ enum QuestionSampler {
                 }
                 let container = list.containers[lo]
                 let local = rank - starts[lo]
+                guard container.isBitset else { return container.key << 16 + Int(container.value(at: local)) }
+                for _ in 0..<64 {
+                    let low = UInt16(truncatingIfNeeded: generator.uniform(below: 65_536))
+                    if container.has(low) { return container.key << 16 + Int(low) }
+                }
                 var cursor = BitsetCursor()
-                let low = container.isBitset ? cursor.select(local, in: container) : Int(container.value(at: local))
-                return container.key << 16 + low
+                return container.key << 16 + cursor.select(local, in: container)
             }
         }
     }
@@ -97,7 +109,7 @@ enum QuestionSampler {
         picks.reserveCapacity(min(k, pivot.count))
         var seen = Set<Int>(minimumCapacity: min(k, pivot.count))
         for _ in 0..<attempts {
-            let ordinal = pivot.ordinal(atRank: Int(generator.uniform(below: UInt64(pivot.count))))
+            let ordinal = pivot.randomMember(using: &generator)
             guard !seen.contains(ordinal), accept(ordinal) else { continue }
             seen.insert(ordinal)
             picks.append(ordinal)
