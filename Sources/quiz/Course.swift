@@ -104,9 +104,7 @@ struct CoursePractice: ParsableCommand {
         let index = try indexOptions.open()
         let module = try ModuleLookup.find(module, in: index)
         var questions = (0..<index.count).map(index.question(at:)).filter { $0.module == module.id }
-        var selection = SelectionOptions()
-        selection.seed = seed
-        let resolved = selection.resolvedSeed
+        let resolved = SelectionOptions.resolve(seed)
         var generator = Xoshiro256StarStar(seed: resolved)
         questions.fisherYatesShuffle(using: &generator)
         var round = PracticeRound(

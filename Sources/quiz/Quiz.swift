@@ -10,7 +10,7 @@ struct Quiz: ParsableCommand {
         commandName: "quiz",
         abstract: "Offline interview preparation: compiled question banks, practice rounds, spaced repetition and a sorting course.",
         version: version,
-        subcommands: [Practice.self, Draw.self, Check.self, Compile.self, Show.self, Tags.self, Course.self, FSRS.self],
+        subcommands: [Practice.self, Draw.self, Review.self, Stats.self, Info.self, Check.self, Compile.self, Show.self, Tags.self, Course.self, FSRS.self],
         defaultSubcommand: Practice.self
     )
 

@@ -79,6 +79,32 @@ extension ReviewStore {
         }
     }
 
+    /// Every answer given at or after `time`, oldest first, undone ones included (and
+    /// marked): the raw material of statistics.
+    ///
+    /// - Complexity: O(log n + k), through the index on `reviewed_at`.
+    public func reviewLog(since time: Instant) throws -> [ReviewLogEntry] {
+        try perform {
+            try pool.read { db in
+                try fetchLogEntries(db, where: "l.reviewed_at >= ?", arguments: [time.microsecondsSinceEpoch])
+            }
+        }
+    }
+
+    /// Every stored card, in key order.
+    ///
+    /// - Complexity: O(n).
+    public func allCards() throws -> [StoredCard] {
+        try perform {
+            try pool.read { db in
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.cardColumns) FROM card ORDER BY key")
+                var cards: [StoredCard] = []
+                while let row = try rows.next() { cards.append(try card(from: row)) }
+                return cards
+            }
+        }
+    }
+
     /// The number of answers in the review log that were not undone.
     ///
     /// - Complexity: O(n): SQLite counts the entries of the smallest index.

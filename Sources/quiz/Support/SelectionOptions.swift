@@ -23,19 +23,27 @@ struct SelectionOptions: ParsableArguments {
     var seed: UInt64?
 
     /// The seed to use: the one given, or a fresh one from the system.
-    var resolvedSeed: UInt64 {
+    var resolvedSeed: UInt64 { Self.resolve(seed) }
+
+    /// `seed`, or a fresh one from the system, short enough to retype.
+    static func resolve(_ seed: UInt64?) -> UInt64 {
         if let seed { return seed }
         var system = SystemRandomNumberGenerator()
-        // Keep seeds short enough to retype.
         return system.next() % 1_000_000_000
     }
 
     /// Binds the tags and filters to `index`, printing a located error and exiting 2 when they
     /// do not fit it.
     func query(_ index: QuestionIndex) throws -> QuestionQuery {
+        try Self.query(index, tags: tags, filter: QuestionFilter(types: types, difficulties: difficulties, banks: banks))
+    }
+
+    /// Binds tag expressions and a filter to `index`, or prints the located error and exits 2.
+    static func query(_ index: QuestionIndex, tags: [String], filter: QuestionFilter = QuestionFilter()) throws
+        -> QuestionQuery
+    {
         do {
-            return try QuestionQuery(
-                index: index, tags: tags, filter: QuestionFilter(types: types, difficulties: difficulties, banks: banks))
+            return try QuestionQuery(index: index, tags: tags, filter: filter)
         } catch {
             StandardError.write("quiz: error: \(error.description)\n")
             throw ExitCode(2)
