@@ -46,11 +46,17 @@ let package = Package(
         .target(name: "YAMLScanC", dependencies: ["CLibYAML"]),
         .executableTarget(
             name: "quiz-bench",
-            dependencies: ["BankCompiler", "QuizEngine", "QuizStore", "SortingCourse", "YAMLScanC"]
+            dependencies: ["BankCompiler", "QuizEngine", "QuizStore", "SortingCourse", "YAMLScanC", "FuzzHarness"]
         ),
+        // The fuzz targets' checks and the hostile corpus, shared by RobustnessTests and quiz-bench.
+        .target(name: "FuzzHarness", dependencies: ["BankCompiler", "QuizEngine"]),
         .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
         .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RobustnessTests", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness"],
+            exclude: ["Corpus", "fuzz.sh"]
+        ),
         .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "QuizStoreTests",
@@ -59,3 +65,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (issue #8), only with QUIZ_FUZZ=1: they link only with the fuzzer runtime
+// (-sanitize=fuzzer), so a plain `swift build` must never see them. Tests/RobustnessTests/fuzz.sh
+// builds and runs them.
+if Context.environment["QUIZ_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "FuzzYAML", dependencies: ["CFuzzerDriver", "FuzzHarness"]),
+        .executableTarget(name: "FuzzIndex", dependencies: ["CFuzzerDriver", "FuzzHarness"]),
+        .executableTarget(name: "FuzzTagExpression", dependencies: ["CFuzzerDriver", "FuzzHarness"]),
+    ]
+}

@@ -11,23 +11,40 @@ struct DiagnosticBag {
     private var suppressedByFile: [String: (location: SourceLocation, count: Int)] = [:]
 
     mutating func report(_ diagnostic: Diagnostic) {
-        let file = diagnostic.location.file
-        let count = countByFile[file, default: 0]
-        if count >= Self.perFileLimit {
-            let first = suppressedByFile[file]?.location ?? diagnostic.location
-            suppressedByFile[file] = (first, (suppressedByFile[file]?.count ?? 0) + 1)
-            return
-        }
-        countByFile[file] = count + 1
+        if suppressed(at: diagnostic.location) { return }
+        countByFile[diagnostic.location.file, default: 0] += 1
         diagnostics.append(diagnostic)
     }
 
-    mutating func error(_ message: DiagnosticMessage, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
-        report(Diagnostic(severity: .error, location: location, code: message.code, message: message.text, notes: notes))
+    /// Counts a diagnostic past the file's limit, if it is; the message is then never built
+    /// (a hostile file can raise 100k errors, and suggestions cost an edit distance each).
+    private mutating func suppressed(at location: SourceLocation) -> Bool {
+        let file = location.file
+        guard countByFile[file, default: 0] >= Self.perFileLimit else { return false }
+        let first = suppressedByFile[file]?.location ?? location
+        suppressedByFile[file] = (first, (suppressedByFile[file]?.count ?? 0) + 1)
+        return true
     }
 
-    mutating func warning(_ message: DiagnosticMessage, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
-        report(Diagnostic(severity: .warning, location: location, code: message.code, message: message.text, notes: notes))
+    mutating func error(
+        _ message: @autoclosure () -> DiagnosticMessage, at location: SourceLocation,
+        notes: @autoclosure () -> [Diagnostic.Note] = []
+    ) {
+        if suppressed(at: location) { return }
+        let message = message()
+        report(
+            Diagnostic(severity: .error, location: location, code: message.code, message: message.text, notes: notes()))
+    }
+
+    mutating func warning(
+        _ message: @autoclosure () -> DiagnosticMessage, at location: SourceLocation,
+        notes: @autoclosure () -> [Diagnostic.Note] = []
+    ) {
+        if suppressed(at: location) { return }
+        let message = message()
+        report(
+            Diagnostic(
+                severity: .warning, location: location, code: message.code, message: message.text, notes: notes()))
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -24,7 +24,10 @@ enum SourceScanner {
             bag.error(.wrongEncoding("UTF-16"), at: at(1, 1))
             return false
         }
-        if count >= 2, (bytes[0] == 0 && bytes[1] != 0) || (bytes[0] != 0 && bytes[1] == 0) {
+        // Text starts with ASCII, so a NUL among the first bytes means UTF-16 (one NUL) or UTF-32 (three).
+        if count >= 2, (bytes[0] == 0 && bytes[1] != 0) || (bytes[0] != 0 && bytes[1] == 0)
+            || (count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] != 0)
+        {
             bag.error(.wrongEncoding("UTF-16 or UTF-32 (no byte-order mark)"), at: at(1, 1))
             return false
         }

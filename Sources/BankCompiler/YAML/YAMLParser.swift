@@ -104,11 +104,9 @@ struct YAMLParser: ~Copyable {
                     return nil
                 }
                 let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-                if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE,
-                    let control = value.first(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A })
-                {
-                    // Only double-quoted escapes (`"\0"`, `"\x01"`) can smuggle these past the source scan.
-                    bag.error(.escapedControlCharacter(UInt32(control)), at: location(start))
+                if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE, let control = Self.firstEscapedControl(value) {
+                    // Only double-quoted escapes (`"\0"`, `"\x01"`, `"\x7F"`, `"\u0080"`) can smuggle these past the source scan.
+                    bag.error(.escapedControlCharacter(control), at: location(start))
                 }
                 document.appendScalar(
                     value,
@@ -225,6 +223,22 @@ struct YAMLParser: ~Copyable {
                 }
             }
         }
+    }
+
+    /// The first character of a double-quoted scalar's decoded value that the source scan
+    /// refuses when written raw: C0 controls (tab and line feed aside), DEL and C1 controls
+    /// (NEL aside).
+    private static func firstEscapedControl(_ value: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var index = 0
+        while index < value.count {
+            let byte = value[index]
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return UInt32(byte) }
+            if byte == 0xC2, index + 1 < value.count, (0x80...0x9F).contains(value[index + 1]), value[index + 1] != 0x85 {
+                return UInt32(value[index + 1])
+            }
+            index += 1
+        }
+        return nil
     }
 
     private static func style(of style: yaml_scalar_style_t) -> YAMLNode.Style {

@@ -155,6 +155,13 @@ struct TagExpressionParser {
         c.isLetter || c.isNumber || "-_.+#/:".contains(c)
     }
 
+    private static func startsWithCombiningMark(_ c: Character) -> Bool {
+        switch c.unicodeScalars.first!.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
     private mutating func lex() throws(TagExpressionError) -> Token {
         while position < characters.count, characters[position].isWhitespace { position += 1 }
         let column = position + 1
@@ -173,7 +180,9 @@ struct TagExpressionParser {
             position += 1
             return Token(kind: single, column: column, length: 1)
         }
-        guard Self.isTagCharacter(c) else {
+        // A combining mark standing alone (after a line break, say) would fuse with the space
+        // or operator printed before it, so `description` would not parse back: refuse it.
+        guard Self.isTagCharacter(c), !Self.startsWithCombiningMark(c) else {
             throw error(
                 .syntax,
                 "unexpected character '\(c)'; tag expressions use tag names, '&' (and), '|' (or), '!' (not) and parentheses",
