@@ -70,10 +70,13 @@ let package = Package(
 // (-sanitize=fuzzer), so a plain `swift build` must never see them. Tests/RobustnessTests/fuzz.sh
 // builds and runs them.
 if Context.environment["QUIZ_FUZZ"] == "1" {
+    // The entry point is `@_cdecl("<Target>_main")`, so no top-level code may define it too.
+    // Per target, not on the command line, where it would break `embed-index`'s main.swift.
+    let entry: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
     package.targets += [
         .target(name: "CFuzzerDriver"),
-        .executableTarget(name: "FuzzYAML", dependencies: ["CFuzzerDriver", "FuzzHarness"]),
-        .executableTarget(name: "FuzzIndex", dependencies: ["CFuzzerDriver", "FuzzHarness"]),
-        .executableTarget(name: "FuzzTagExpression", dependencies: ["CFuzzerDriver", "FuzzHarness"]),
+        .executableTarget(name: "FuzzYAML", dependencies: ["CFuzzerDriver", "FuzzHarness"], swiftSettings: entry),
+        .executableTarget(name: "FuzzIndex", dependencies: ["CFuzzerDriver", "FuzzHarness"], swiftSettings: entry),
+        .executableTarget(name: "FuzzTagExpression", dependencies: ["CFuzzerDriver", "FuzzHarness"], swiftSettings: entry),
     ]
 }

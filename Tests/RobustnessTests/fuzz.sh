@@ -23,7 +23,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 build() {
     for target in "${targets[@]}"; do
         QUIZ_FUZZ=1 swift build -c release --product "$target" --scratch-path "$scratch" \
-            -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+            -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
     done
 }
 
@@ -81,11 +81,19 @@ case ${1:-} in
     build) build ;;
     run) run "$2" "$3" ;;
     smoke)
+        mkdir -p "$scratch/logs"
         for target in "${targets[@]}"; do
             echo "== $target"
+            log=$scratch/logs/smoke-$target.log
+            status=0
             # timeout is the backstop: libFuzzer stops itself at -max_total_time.
-            timeout --kill-after=5 $((${2:-15} + 30)) bash "$0" run "$target" "${2:-15}" 2>&1 | grep -E 'stat::|Done|ERROR|SUMMARY|==[0-9]+==|Fatal error' || true
-            [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz.sh: $target failed" >&2; exit 1; }
+            timeout --kill-after=5 $((${2:-15} + 30)) bash "$0" run "$target" "${2:-15}" >"$log" 2>&1 || status=$?
+            grep -E 'stat::|^Done|ERROR|SUMMARY|Fatal error|Test unit written' "$log" || true
+            if [ "$status" -ne 0 ]; then
+                tail -n 40 "$log" >&2
+                echo "fuzz.sh: $target failed (exit $status); its log: $log" >&2
+                exit 1
+            fi
         done ;;
     minimize)
         mkdir -p "$scratch/corpus/$2.min"
