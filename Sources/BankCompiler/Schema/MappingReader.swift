@@ -42,11 +42,13 @@ struct MappingReader {
         elsewhere: (String) -> DiagnosticMessage? = { _ in nil }, into bag: inout DiagnosticBag
     ) {
         for field in fields where !allowed.contains(field.name) {
-            let message =
+            // Built inside the call: past the bag's per-file cap the suggestion is never computed.
+            bag.error(
                 elsewhere(field.name)
-                ?? .unknownField(
-                    field.name, in: context, suggestion: Suggestion.nearest(to: field.name, in: candidates ?? allowed))
-            bag.error(message, at: document.location(of: field.key))
+                    ?? .unknownField(
+                        field.name, in: context,
+                        suggestion: Suggestion.nearest(to: field.name, in: candidates ?? allowed)),
+                at: document.location(of: field.key))
         }
     }
 

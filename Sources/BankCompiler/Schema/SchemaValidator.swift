@@ -217,7 +217,7 @@ struct SchemaValidator {
                 document, node: node, context: idHint.map { "question '\($0)'" } ?? "question", field: "questions",
                 into: &bag)
         else { return nil }
-        let errorsBefore = bag.diagnostics.count(where: { $0.severity == .error })
+        let errorsBefore = bag.errorCount
 
         let id = reader.identifier("id", label: "question id", into: &bag)
         if let id, let idNode = reader.value("id") {
@@ -263,7 +263,7 @@ struct SchemaValidator {
         if let type {
             lowerTypeFields(type, reader, into: &question, file: &file, bag: &bag)
         }
-        let errorsAfter = bag.diagnostics.count(where: { $0.severity == .error })
+        let errorsAfter = bag.errorCount
         guard errorsAfter == errorsBefore, id != nil, type != nil, prompt != nil else { return nil }
         return question
     }
