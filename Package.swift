@@ -57,7 +57,7 @@ let package = Package(
             name: "RobustnessTests", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness"],
             exclude: ["Corpus", "fuzz.sh"]
         ),
-        .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine", "QuizStore", "SortingCourse"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "QuizStoreTests",
             dependencies: ["QuizEngine", "QuizStore", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]

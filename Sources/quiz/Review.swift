@@ -254,9 +254,9 @@ struct ReviewSession {
             "intervals",
             .object(Rating.allCases.map { (Self.ratingName($0), .string(preview[$0].label)) })
         ))
-        print(JSON.object(fields).text)
+        emit(JSON.object(fields).text)
         while true {
-            guard let line = readLine(strippingNewline: true) else { return .stop }
+            guard let line = LineReader.next() else { return .stop }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
                 emitError("expected a JSON object such as {\"grade\":3} or {\"answer\":\"b\"}")
                 continue
@@ -291,8 +291,7 @@ struct ReviewSession {
             case nil: rating = Rating(rawValue: grade!)!
             }
             let due = try save(item, question, rating: rating, shownAt: shownAt)
-            print(
-                JSON.object([
+            emit(JSON.object([
                     ("event", .string("saved")), ("key", .string(question.key)), ("grade", .int(rating.rawValue)),
                     ("due", .string(due.iso8601)), ("correct", isCorrect.map(JSON.bool) ?? .null),
                 ]).text)
@@ -327,13 +326,20 @@ struct ReviewSession {
     }
 
     private func emitError(_ text: String) {
-        print(JSON.object([("event", .string("error")), ("message", .string(text))]).text)
+        emit(JSON.object([("event", .string("error")), ("message", .string(text))]).text)
+    }
+
+    /// Writes one protocol line and flushes it: a pipe is block-buffered, and a front end
+    /// waits for each line before it answers.
+    private func emit(_ line: String) {
+        print(line)
+        fflush(nil)
     }
 
     private func undone(_ key: String) {
         switch format {
         case .text: console.line(console.paint("  undone: \(key) is back in the queue", .yellow))
-        case .jsonl: print(JSON.object([("event", .string("undone")), ("key", .string(key))]).text)
+        case .jsonl: emit(JSON.object([("event", .string("undone")), ("key", .string(key))]).text)
         }
     }
 
@@ -341,8 +347,7 @@ struct ReviewSession {
         let next = plan.nextDue
         switch format {
         case .jsonl:
-            print(
-                JSON.object([
+            emit(JSON.object([
                     ("event", .string("done")), ("reviewed", .int(0)),
                     ("next_due", next.map { .string($0.instant.iso8601) } ?? .null),
                 ]).text)
@@ -360,7 +365,7 @@ struct ReviewSession {
     private func finish(stopped: Bool) {
         switch format {
         case .jsonl:
-            print(JSON.object([("event", .string("done")), ("reviewed", .int(reviewed))]).text)
+            emit(JSON.object([("event", .string("done")), ("reviewed", .int(reviewed))]).text)
         case .text:
             console.line()
             let names = ratings.keys.sorted().map { "\(Self.ratingName(Rating(rawValue: $0)!)) \(ratings[$0]!)" }

@@ -27,7 +27,7 @@ struct Console {
     /// Prints `prompt` and reads one line; nil at end of input or after Ctrl-C.
     func ask(_ prompt: String) -> String? {
         write(prompt)
-        guard !Console.wasInterrupted, let line = readLine(strippingNewline: true) else {
+        guard !Console.wasInterrupted, let line = LineReader.next() else {
             if isInteractive { print() }
             return nil
         }
@@ -54,5 +54,11 @@ struct Console {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked (threads of test runners do);
+        // unblock it, or the handler never runs.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 }

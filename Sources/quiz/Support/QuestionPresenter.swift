@@ -39,7 +39,7 @@ struct QuestionPresenter {
             switch presented.question.type {
             case .choice: "one letter, a-\(Self.letter(count - 1))"
             case .multi: "all correct letters, e.g. a c"
-            case .order: "the numbers in the right order, e.g. \((1...max(1, presented.itemOrder.count)).reversed().map(String.init).joined(separator: " "))"
+            case .order: "the item numbers in the right order, separated by spaces"
             case .trace:
                 if case .array = presented.trace?.answer { "the array, values separated by spaces" } else { "a whole number" }
             default: "your answer"
@@ -57,7 +57,12 @@ struct QuestionPresenter {
             let correct = choices.indices.filter { choices[$0].isCorrect }
             if !verdict.isCorrect {
                 let names = correct.map { "\(Self.letter($0))) \(choices[$0].text)" }
-                lines.append("  The answer: " + names.joined(separator: "; "))
+                if names.count == 1 {
+                    lines.append("  The answer: " + names[0])
+                } else {
+                    lines.append("  The answers:")
+                    lines += names.map { "    " + $0 }
+                }
             }
             for position in verdict.picked where !choices[position].isCorrect {
                 if let why = choices[position].why {

@@ -1,0 +1,164 @@
+import Foundation
+import QuizEngine
+import QuizStore
+import SortingCourse
+import Testing
+
+/// The daily review through the real binary: the jsonl protocol, limits, durability under
+/// SIGKILL, and two processes answering at once.
+@Suite("quiz review end to end", .serialized)
+struct ReviewCLITests {
+    static func setUp() throws -> (directory: URL, index: String) {
+        try PracticeCLITests.fixtureIndex()
+    }
+
+    static func events(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        }
+    }
+
+    static func reviewCount(_ directory: URL, index: String) throws -> Int {
+        let stats = try QuizProcess.run(["stats", "--index", index, "--format", "json"], in: directory)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        return try #require(object["reviews"] as? Int)
+    }
+
+    @Test func jsonlProtocolSavesEveryAnswer() throws {
+        let (directory, index) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = #"{"grade":3}"# + "\n" + #"{"answer":"zz"}"# + "\n" + #"{"grade":4}"# + "\n" + #"{"grade":1}"# + "\n"
+        let output = try QuizProcess.run(
+            ["review", "--index", index, "--format", "jsonl", "--now", "2026-11-29T10:00:00Z", "--new-limit", "3"],
+            input: input, in: directory, environment: ["TZ": "UTC"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let events = try Self.events(output.stdout)
+        let kinds = events.map { $0["event"] as? String ?? "?" }
+        #expect(kinds.first == "card")
+        #expect(kinds.last == "done")
+        let saved = events.filter { $0["event"] as? String == "saved" }
+        #expect(saved.count == 3)
+        #expect(events.last?["reviewed"] as? Int == 3)
+        for event in saved {
+            #expect(event["key"] is String && event["due"] is String && (1...4).contains(event["grade"] as? Int ?? 0))
+        }
+        #expect(try Self.reviewCount(directory, index: index) == 3)
+    }
+
+    @Test func newCardLimitCountsThoseAlreadyIntroducedToday() throws {
+        let (directory, index) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = ["review", "--index", index, "--format", "jsonl", "--new-limit", "2"]
+        let first = try QuizProcess.run(
+            arguments + ["--now", "2026-11-29T10:00:00Z"], input: String(repeating: #"{"grade":4}"# + "\n", count: 5),
+            in: directory, environment: ["TZ": "UTC"])
+        #expect(try Self.events(first.stdout).filter { $0["event"] as? String == "card" }.count == 2)
+        // Later the same day: the limit is used up and the easy cards are due in days.
+        let second = try QuizProcess.run(
+            arguments + ["--now", "2026-11-29T18:00:00Z"], input: "", in: directory, environment: ["TZ": "UTC"])
+        let done = try #require(try Self.events(second.stdout).last)
+        #expect(done["event"] as? String == "done" && done["reviewed"] as? Int == 0)
+        #expect(done["next_due"] is String)
+        // After the 4 am rollover a new day allows two more.
+        let third = try QuizProcess.run(
+            arguments + ["--now", "2026-11-30T04:00:00Z"], input: "", in: directory, environment: ["TZ": "UTC"])
+        #expect(try Self.events(third.stdout).filter { $0["event"] as? String == "card" }.count == 1)
+    }
+
+    @Test func answersAcknowledgedBeforeSIGKILLAreNeverLost() throws {
+        let (directory, index) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var generator = SplitMix64(seed: 2026)
+        var acknowledged = 0
+        var start = Instant(microsecondsSinceEpoch: 1_800_000_000_000_000)
+        for _ in 0..<50 {
+            start = start.advanced(byMicroseconds: 30 * 86_400_000_000)
+            let process = Process()
+            process.executableURL = QuizProcess.binary
+            process.arguments = [
+                "review", "--index", index, "--format", "jsonl", "--new-limit", "1000", "--limit", "100000", "--now",
+                "\(start.microsecondsSinceEpoch / 1_000_000)",
+            ]
+            var environment = ProcessInfo.processInfo.environment
+            environment["QUIZ_STORE"] = directory.appendingPathComponent("store.sqlite").path
+            environment["TZ"] = "UTC"
+            process.environment = environment
+            let stdin = Pipe()
+            let stdout = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let answers = Int(generator.next() % 7)
+            var buffer = ""
+            var savedHere = 0
+            var cardsSeen = 0
+            reading: while true {
+                let data = stdout.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                buffer += String(decoding: data, as: UTF8.self)
+                while let newline = buffer.firstIndex(of: "\n") {
+                    let line = String(buffer[..<newline])
+                    buffer.removeSubrange(...newline)
+                    if line.contains(#""event":"saved""#) { savedHere += 1 }
+                    if line.contains(#""event":"card""#) {
+                        cardsSeen += 1
+                        if cardsSeen > answers { break reading }
+                        // Send the grade, then kill at a seeded moment: before or after the ack.
+                        stdin.fileHandleForWriting.write(Data(#"{"grade":3}"#.utf8 + [10]))
+                        if generator.next() % 3 == 0 {
+                            usleep(UInt32(generator.next() % 3000))
+                            break reading
+                        }
+                    }
+                    if line.contains(#""event":"done""#) { break reading }
+                }
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Anything still in the pipe was printed before the kill: acknowledged too.
+            buffer += String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            savedHere += buffer.components(separatedBy: #""event":"saved""#).count - 1
+            acknowledged += savedHere
+            #expect(try Self.reviewCount(directory, index: index) >= acknowledged)
+        }
+        let store = try ReviewStore(path: directory.appendingPathComponent("store.sqlite").path)
+        #expect(try store.integrityProblems().isEmpty)
+        #expect(try store.totalReviews >= acknowledged)
+        #expect(acknowledged > 20, "the kills should land after some answers")
+    }
+
+    @Test func twoProcessesAnsweringAtOnceLoseNothing() throws {
+        let (directory, index) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = String(repeating: #"{"grade":3}"# + "\n", count: 7)
+        let arguments = [
+            "review", "--index", index, "--format", "jsonl", "--now", "2026-11-29T10:00:00Z", "--new-limit", "7",
+        ]
+        let group = DispatchGroup()
+        let outputs = OutputBox()
+        for _ in 0..<2 {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                let output = try? QuizProcess.run(arguments, input: input, in: directory, environment: ["TZ": "UTC"])
+                outputs.append(output?.stdout ?? "")
+            }
+        }
+        group.wait()
+        let saved = outputs.values.reduce(0) { $0 + $1.components(separatedBy: #""event":"saved""#).count - 1 }
+        #expect(saved == 14)
+        #expect(try Self.reviewCount(directory, index: index) == 14)
+    }
+}
+
+/// Collects outputs from concurrent closures.
+final class OutputBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [String] = []
+    func append(_ value: String) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
+    }
+}
