@@ -3,7 +3,7 @@
 #endif
 /// quiz-bench: release benchmarks measured side by side in one run.
 ///
-/// Usage: `swift run -c release quiz-bench [frontend] [store] [draw] [hostile] [--questions N] [--cards N] [--runs N]`
+/// Usage: `swift run -c release quiz-bench [frontend] [index] [store] [draw] [hostile] [--questions N] [--cards N] [--runs N]`
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String, default value: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1])
@@ -27,10 +27,12 @@ for suite in suites {
         allMet = StoreBenchmark(cardCount: cards, reviewsPerCard: 10, runs: runs).run() && allMet
     case "hostile":
         allMet = HostileBenchmark().run() && allMet
+    case "index":
+        allMet = IndexBenchmark(sizes: [1_000, 10_000, 100_000], runs: runs).run() && allMet
     case "draw":
         allMet = DrawBenchmark(sizes: [10_000, 100_000, 1_000_000], runs: runs).run() && allMet
     default:
-        print("quiz-bench: unknown suite '\(suite)'; suites: frontend, draw, store, hostile")
+        print("quiz-bench: unknown suite '\(suite)'; suites: frontend, index, draw, store, hostile")
         exit(2)
     }
 }

@@ -11,9 +11,16 @@ struct MarkdownRenderer {
     func render(_ markdown: String) -> String {
         var output: [String] = []
         var inCode = false
+        var table: [[String]] = []
+        func flushTable() {
+            guard !table.isEmpty else { return }
+            output += alignedTable(table)
+            table.removeAll()
+        }
         for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(rawLine)
             let trimmed = line.drop { $0 == " " }
+            if !trimmed.hasPrefix("|") || inCode { flushTable() }
             if trimmed.hasPrefix("```") {
                 inCode.toggle()
                 continue
@@ -37,16 +44,36 @@ struct MarkdownRenderer {
             }
             if trimmed.hasPrefix("|") {
                 if trimmed.allSatisfy({ "|-: ".contains($0) }) { continue }
-                let cells = trimmed.split(separator: "|", omittingEmptySubsequences: true)
-                    .map { inline($0.trimmingSpaces()) }
-                output.append(indent + cells.joined(separator: "  │  "))
+                table.append(trimmed.split(separator: "|", omittingEmptySubsequences: true).map { $0.trimmingSpaces() })
                 continue
             }
             output.append(indent + inline(line))
         }
+        flushTable()
         while output.last?.allSatisfy({ $0 == " " }) == true { output.removeLast() }
         return output.joined(separator: "\n")
     }
+
+    /// Pads each column to its widest cell (measured before styling), header row in bold.
+    private func alignedTable(_ rows: [[String]]) -> [String] {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], plainWidth(cell)) }
+        }
+        return rows.enumerated().map { number, row in
+            let cells = row.enumerated().map { column, cell in
+                let styled = number == 0 ? paint(plain(cell), "1") : inline(cell)
+                return styled + String(repeating: " ", count: widths[column] - plainWidth(cell))
+            }
+            return indent + cells.joined(separator: "  ")
+        }
+    }
+
+    /// The cell's text without markdown markers.
+    private func plain(_ text: String) -> String { text.replacingBackticks() }
+
+    private func plainWidth(_ text: String) -> Int { plain(text).count }
 
     private func headingText(_ line: Substring) -> String? {
         let hashes = line.prefix { $0 == "#" }
@@ -96,6 +123,25 @@ struct MarkdownRenderer {
 
     private func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    func replacingBackticks() -> String { String(filter { $0 != "`" }).replacingDoubleStars() }
+    func replacingDoubleStars() -> String {
+        var result = ""
+        var previousStar = false
+        for character in self {
+            if character == "*" {
+                if previousStar { previousStar = false } else { previousStar = true }
+                continue
+            }
+            if previousStar { result.append("*") }
+            previousStar = false
+            result.append(character)
+        }
+        if previousStar { result.append("*") }
+        return result
     }
 }
 
