@@ -57,7 +57,9 @@ let package = Package(
             name: "RobustnessTests", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness"],
             exclude: ["Corpus", "fuzz.sh"]
         ),
-        .testTarget(name: "QuizCLITests", dependencies: ["QuizEngine", "QuizStore", "SortingCourse"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "QuizCLITests", dependencies: ["QuizEngine", "QuizStore", "SortingCourse"],
+            exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "QuizStoreTests",
             dependencies: ["QuizEngine", "QuizStore", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]
@@ -77,6 +79,7 @@ if Context.environment["QUIZ_FUZZ"] == "1" {
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "FuzzYAML", dependencies: ["CFuzzerDriver", "FuzzHarness"], swiftSettings: entry),
         .executableTarget(name: "FuzzIndex", dependencies: ["CFuzzerDriver", "FuzzHarness"], swiftSettings: entry),
-        .executableTarget(name: "FuzzTagExpression", dependencies: ["CFuzzerDriver", "FuzzHarness"], swiftSettings: entry),
+        .executableTarget(
+            name: "FuzzTagExpression", dependencies: ["CFuzzerDriver", "FuzzHarness"], swiftSettings: entry),
     ]
 }

@@ -3,7 +3,7 @@ import QuizEngine
 import YAMLScanC
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Issue 3's benchmark, side by side in one run per size: compiling generated banks against
@@ -23,44 +23,65 @@ struct IndexBenchmark {
             let compiler = Compiler()
             let writer = IndexWriter(compilerVersion: "quiz-bench", schemaVersion: QuizVersion.schema)
             var encoded: [UInt8] = []
-            let times = Measure.interleaved(runs: runs, [
-                {
-                    for source in sources {
-                        _ = source.bytes.withUnsafeBufferPointer { yaml_scan_count_events($0.baseAddress, $0.count) }
-                    }
-                },
-                {
-                    let result = compiler.compile(sources)
-                    guard let set = result.questionSet else { fatalError("generated bank must compile") }
-                    encoded = (try? writer.encode(set)) ?? []
-                },
-            ])
+            let times = Measure.interleaved(
+                runs: runs,
+                [
+                    {
+                        for source in sources {
+                            _ = source.bytes.withUnsafeBufferPointer {
+                                yaml_scan_count_events($0.baseAddress, $0.count)
+                            }
+                        }
+                    },
+                    {
+                        let result = compiler.compile(sources)
+                        guard let set = result.questionSet else { fatalError("generated bank must compile") }
+                        encoded = (try? writer.encode(set)) ?? []
+                    },
+                ])
             let (bare, compile) = (times[0], times[1])
             let path = "/tmp/quiz-bench-index-\(size).qbx"
             guard (try? writer.write(compiler.compile(sources).questionSet!, to: path)) != nil else {
                 fatalError("cannot write \(path)")
             }
-            let open = Measure.interleaved(runs: max(runs, 7), [
-                { _ = try! QuestionIndex(bytes: encoded) },
-                { _ = try! QuestionIndex(contentsOf: path) },
-            ])
+            let open = Measure.interleaved(
+                runs: max(runs, 7),
+                [
+                    { _ = try! QuestionIndex(bytes: encoded) },
+                    { _ = try! QuestionIndex(contentsOf: path) },
+                ])
             let ratio = Double(encoded.count) / Double(yamlBytes)
             print("index: \(size) questions, \(sources.count) files, \(yamlBytes) bytes of YAML")
             print("  libyaml bare event scan       \(Measure.format(bare))")
-            print("  quiz compile (check + index)  \(Measure.format(compile))   ratio \(String(format3: compile / bare))x (target <= 2.0x)")
-            print("  index bytes                   \(encoded.count)   ratio to YAML \(String(format3: ratio))x (target <= 1.0x)")
-            print("  open + verify                 \(Measure.format(open[1])) (mmap)   \(Measure.format(open[0])) (from bytes)")
+            print(
+                "  quiz compile (check + index)  \(Measure.format(compile))   ratio \(String(format3: compile / bare))x (target <= 2.0x)"
+            )
+            print(
+                "  index bytes                   \(encoded.count)   ratio to YAML \(String(format3: ratio))x (target <= 1.0x)"
+            )
+            print(
+                "  open + verify                 \(Measure.format(open[1])) (mmap)   \(Measure.format(open[0])) (from bytes)"
+            )
             met = met && compile / bare <= 2.0 && ratio <= 1.0
             if let quiz {
                 let key = "generated-0/q1"
-                let processes = Measure.interleaved(runs: max(runs * 4, 20), [
-                    { Self.spawn(quiz, ["--version"]) },
-                    { Self.spawn(quiz, ["show", key, "--index", path]) },
-                    { Self.spawn(quiz, ["draw", "--index", path, "--tag", "caching & !cloud", "-n", "10", "--seed", "1"]) },
-                ])
+                let processes = Measure.interleaved(
+                    runs: max(runs * 4, 20),
+                    [
+                        { Self.spawn(quiz, ["--version"]) },
+                        { Self.spawn(quiz, ["show", key, "--index", path]) },
+                        {
+                            Self.spawn(
+                                quiz, ["draw", "--index", path, "--tag", "caching & !cloud", "-n", "10", "--seed", "1"])
+                        },
+                    ])
                 print("  process: quiz --version        \(Measure.format(processes[0]))")
-                print("  process: quiz show KEY         \(Measure.format(processes[1]))   ratio \(String(format3: processes[1] / processes[0]))x (target <= 1.5x)")
-                print("  process: quiz draw -n 10       \(Measure.format(processes[2]))   ratio \(String(format3: processes[2] / processes[0]))x (target <= 1.5x)")
+                print(
+                    "  process: quiz show KEY         \(Measure.format(processes[1]))   ratio \(String(format3: processes[1] / processes[0]))x (target <= 1.5x)"
+                )
+                print(
+                    "  process: quiz draw -n 10       \(Measure.format(processes[2]))   ratio \(String(format3: processes[2] / processes[0]))x (target <= 1.5x)"
+                )
                 if size >= 100_000 {
                     met = met && processes[1] / processes[0] <= 1.5 && processes[2] / processes[0] <= 1.5
                 }

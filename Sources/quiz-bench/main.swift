@@ -1,12 +1,13 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 /// quiz-bench: release benchmarks measured side by side in one run.
 ///
 /// Usage: `swift run -c release quiz-bench [frontend] [index] [store] [draw] [hostile] [--questions N] [--cards N] [--runs N]`
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String, default value: Int) -> Int {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1])
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+        let number = Int(arguments[index + 1])
     else { return value }
     arguments.removeSubrange(index...index + 1)
     return number
@@ -16,7 +17,7 @@ let cards = option("--cards", default: 100_000)
 let runs = option("--runs", default: 5)
 let suites = arguments.isEmpty ? ["frontend"] : arguments
 #if DEBUG
-    print("warning: quiz-bench is a debug build; numbers are meaningless. Use swift run -c release quiz-bench.")
+print("warning: quiz-bench is a debug build; numbers are meaningless. Use swift run -c release quiz-bench.")
 #endif
 var allMet = true
 for suite in suites {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import ArgumentParser
 import BankCompiler
 import QuizEngine
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `quiz compile`: check the banks and, when clean, write the verified binary index.
 struct Compile: ParsableCommand {
@@ -48,7 +49,8 @@ struct Compile: ParsableCommand {
         }
         let elapsed = clock.now - start
         if !quiet {
-            let milliseconds = Int((Double(elapsed.components.attoseconds) / 1e15).rounded()) + Int(elapsed.components.seconds) * 1000
+            let milliseconds =
+                Int((Double(elapsed.components.attoseconds) / 1e15).rounded()) + Int(elapsed.components.seconds) * 1000
             print(
                 "compiled \(result.fileCount) files: \(set.banks.count) banks, \(set.questions.count) questions, "
                     + "\(set.tags.count) tags -> \(output) (\(bytes) bytes) in \(milliseconds) ms")
@@ -60,7 +62,8 @@ struct Compile: ParsableCommand {
 enum IndexBuilder {
     static func write(_ set: QuestionSet, to path: String) throws {
         try ensureParentDirectory(of: path)
-        try IndexWriter(compilerVersion: "quiz \(QuizVersion.tool)", schemaVersion: QuizVersion.schema).write(set, to: path)
+        try IndexWriter(compilerVersion: "quiz \(QuizVersion.tool)", schemaVersion: QuizVersion.schema).write(
+            set, to: path)
     }
 
     private static func ensureParentDirectory(of path: String) throws {
@@ -71,7 +74,8 @@ enum IndexBuilder {
         if stat(directory, &info) == 0 { return }
         try ensureParentDirectory(of: directory)
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw CompilerError(path: directory, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+            throw CompilerError(
+                path: directory, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
         }
     }
 }

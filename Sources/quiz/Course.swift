@@ -24,7 +24,10 @@ struct CourseList: ParsableCommand {
         switch format {
         case .json:
             let list = modules.map { module -> JSON in
-                .object([("id", .string(module.id)), ("title", .string(module.title)), ("algorithm", .string(module.algorithm))])
+                .object([
+                    ("id", .string(module.id)), ("title", .string(module.title)),
+                    ("algorithm", .string(module.algorithm)),
+                ])
             }
             print(JSON.object([("modules", .array(list))]).text)
         case .text:
@@ -33,7 +36,9 @@ struct CourseList: ParsableCommand {
             for (number, module) in modules.enumerated() {
                 let id = module.id + String(repeating: " ", count: width - module.id.count)
                 let position = number + 1 < 10 ? " \(number + 1)" : "\(number + 1)"
-                print("\(position). \(Terminal.paint(id, .cyan, enabled: color))  \(module.title)  \(Terminal.paint("(\(module.algorithm))", .dim, enabled: color))")
+                print(
+                    "\(position). \(Terminal.paint(id, .cyan, enabled: color))  \(module.title)  \(Terminal.paint("(\(module.algorithm))", .dim, enabled: color))"
+                )
             }
             print("\nRead one with `quiz course show MODULE`; practise it with `quiz course practice MODULE`.")
         }
@@ -75,7 +80,9 @@ struct CourseShow: ParsableCommand {
         print()
         print(Terminal.paint("At a glance", .bold, enabled: color))
         let complexity = module.complexity
-        print("  best \(complexity.best) · average \(complexity.average) · worst \(complexity.worst) · extra space \(complexity.space)")
+        print(
+            "  best \(complexity.best) · average \(complexity.average) · worst \(complexity.worst) · extra space \(complexity.space)"
+        )
         print("  stable: \(module.isStable ? "yes" : "no") · in place: \(module.isInPlace ? "yes" : "no")")
         let count = (0..<index.count).count { index.question(at: $0).module == module.id }
         print(

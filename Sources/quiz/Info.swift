@@ -4,7 +4,8 @@ import QuizStore
 
 /// `quiz info KEY`: a card's schedule and its review history.
 struct Info: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A card's state, stability, difficulty, retrievability and history.")
+    static let configuration = CommandConfiguration(
+        abstract: "A card's state, stability, difficulty, retrievability and history.")
 
     @Argument(help: "The question's key, bank/id.")
     var key: String
@@ -53,22 +54,27 @@ struct Info: ParsableCommand {
             } else {
                 fields.append(("state", .string("new")))
             }
-            fields.append((
-                "history",
-                .array(
-                    log.map { entry in
-                        .object([
-                            ("time", .string(entry.reviewedAt.iso8601)), ("grade", .int(entry.rating.rawValue)),
-                            ("state_before", .string(entry.before.map { ReviewSession.stateName($0.state) } ?? "new")),
-                            ("state_after", .string(ReviewSession.stateName(entry.after.state))),
-                            ("stability", entry.after.stability.map(JSON.double) ?? .null),
-                            ("difficulty", entry.after.difficulty.map(JSON.double) ?? .null),
-                            ("retrievability", entry.retrievability.map(JSON.double) ?? .null),
-                            ("due", .string(entry.after.due.iso8601)), ("duration_ms", .int(Int(entry.durationMilliseconds))),
-                            ("undone", .bool(entry.isUndone)),
-                        ])
-                    })
-            ))
+            fields.append(
+                (
+                    "history",
+                    .array(
+                        log.map { entry in
+                            .object([
+                                ("time", .string(entry.reviewedAt.iso8601)), ("grade", .int(entry.rating.rawValue)),
+                                (
+                                    "state_before",
+                                    .string(entry.before.map { ReviewSession.stateName($0.state) } ?? "new")
+                                ),
+                                ("state_after", .string(ReviewSession.stateName(entry.after.state))),
+                                ("stability", entry.after.stability.map(JSON.double) ?? .null),
+                                ("difficulty", entry.after.difficulty.map(JSON.double) ?? .null),
+                                ("retrievability", entry.retrievability.map(JSON.double) ?? .null),
+                                ("due", .string(entry.after.due.iso8601)),
+                                ("duration_ms", .int(Int(entry.durationMilliseconds))),
+                                ("undone", .bool(entry.isUndone)),
+                            ])
+                        })
+                ))
             print(JSON.object(fields).text)
         case .text:
             let color = Terminal.allowsColor(fileDescriptor: 1)
@@ -78,7 +84,9 @@ struct Info: ParsableCommand {
             if ordinal == nil { print("  no longer in the banks; its history is kept") }
             if let card = current?.card {
                 print("  state \(ReviewSession.stateName(card.state))\(card.step.map { " (step \($0 + 1))" } ?? "")")
-                print("  stability \(Self.number(card.stability)) days · difficulty \(Self.number(card.difficulty)) / 10 · retrievability now \(Self.percent(retrievability ?? 0))")
+                print(
+                    "  stability \(Self.number(card.stability)) days · difficulty \(Self.number(card.difficulty)) / 10 · retrievability now \(Self.percent(retrievability ?? 0))"
+                )
                 print("  due \(card.due.iso8601) (\(ReviewSession.describe(card.due, from: now)))")
             } else {
                 print("  new: not reviewed yet\(stored != nil ? " at this revision (its meaning changed)" : "")")
@@ -90,7 +98,8 @@ struct Info: ParsableCommand {
                     let before = entry.before.map { ReviewSession.stateName($0.state) } ?? "new"
                     let undone = entry.isUndone ? "  (undone)" : ""
                     print(
-                        "    \(entry.reviewedAt.iso8601)  \(grade.padding(5))  \(before) -> \(ReviewSession.stateName(entry.after.state))  S \(Self.number(entry.after.stability))  next \(IntervalPreview.label(microseconds: entry.after.due.microseconds(since: entry.reviewedAt)))\(undone)")
+                        "    \(entry.reviewedAt.iso8601)  \(grade.padding(5))  \(before) -> \(ReviewSession.stateName(entry.after.state))  S \(Self.number(entry.after.stability))  next \(IntervalPreview.label(microseconds: entry.after.due.microseconds(since: entry.reviewedAt)))\(undone)"
+                    )
                 }
             }
         }

@@ -61,7 +61,9 @@ struct PracticeRound {
         let clock = ContinuousClock()
         let start = clock.now
         console.line(
-            console.paint("Practice: \(questions.count) question\(questions.count == 1 ? "" : "s") · \(title) · seed \(seed)", .bold))
+            console.paint(
+                "Practice: \(questions.count) question\(questions.count == 1 ? "" : "s") · \(title) · seed \(seed)",
+                .bold))
         for (position, question) in questions.enumerated() {
             console.line()
             guard ask(question, position: position + 1, of: questions.count) else { break }
@@ -82,7 +84,13 @@ struct PracticeRound {
         console.line(renderer.header(presented, position: position, total: total))
         console.line(renderer.body(presented))
         if Grader.isSelfGraded(question.type) {
-            guard console.ask(console.paint("Press Enter to reveal the \(question.type == .open ? "guidance" : "answer") (q to stop): ", .dim)) .map({ $0.trimmingWhitespace() != "q" }) ?? false else {
+            guard
+                console.ask(
+                    console.paint(
+                        "Press Enter to reveal the \(question.type == .open ? "guidance" : "answer") (q to stop): ",
+                        .dim)
+                ).map({ $0.trimmingWhitespace() != "q" }) ?? false
+            else {
                 return false
             }
             console.line(renderer.reveal(presented))

@@ -8,9 +8,13 @@ struct Quiz: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "Offline interview preparation: compiled question banks, practice rounds, spaced repetition and a sorting course.",
+        abstract:
+            "Offline interview preparation: compiled question banks, practice rounds, spaced repetition and a sorting course.",
         version: version,
-        subcommands: [Practice.self, Draw.self, Review.self, Stats.self, Info.self, Check.self, Compile.self, Show.self, Tags.self, Course.self, FSRS.self],
+        subcommands: [
+            Practice.self, Draw.self, Review.self, Stats.self, Info.self, Check.self, Compile.self, Show.self,
+            Tags.self, Course.self, FSRS.self,
+        ],
         defaultSubcommand: Practice.self
     )
 

@@ -30,7 +30,8 @@ struct Review: ParsableCommand {
 
     @Option(
         name: .customLong("tag"),
-        help: ArgumentHelp("Review only questions matching this tag expression (repeats are ANDed).", valueName: "expr"))
+        help: ArgumentHelp("Review only questions matching this tag expression (repeats are ANDed).", valueName: "expr")
+    )
     var tags: [String] = []
 
     @Option(help: ArgumentHelp("New cards a day, counting those already introduced today.", valueName: "count"))
@@ -67,7 +68,8 @@ struct Review: ParsableCommand {
             throw ExitCode(2)
         }
         var session = ReviewSession(
-            index: index, store: store, scheduler: review.scheduler, day: day, fixedNow: storeOptions.now == nil ? nil : now,
+            index: index, store: store, scheduler: review.scheduler, day: day,
+            fixedNow: storeOptions.now == nil ? nil : now,
             plan: plan, format: format)
         try session.run()
     }
@@ -134,7 +136,8 @@ struct ReviewSession {
                 }
                 reviewed -= 1
                 var restored = last.item
-                if let card = try store.card(forKey: restored.card.key, revision: index.revision(at: restored.ordinal)) {
+                if let card = try store.card(forKey: restored.card.key, revision: index.revision(at: restored.ordinal))
+                {
                     restored.card = card.card
                 } else {
                     restored.card = CardState(key: restored.card.key, due: now)
@@ -170,8 +173,10 @@ struct ReviewSession {
         let shownAt = now
         let preview = scheduler.previewIntervals(item.card, at: shownAt)
         switch format {
-        case .jsonl: return try showJSONL(item, presented, preview: preview, position: position, total: total, shownAt: shownAt)
-        case .text: return try showText(item, presented, preview: preview, position: position, total: total, shownAt: shownAt)
+        case .jsonl:
+            return try showJSONL(item, presented, preview: preview, position: position, total: total, shownAt: shownAt)
+        case .text:
+            return try showText(item, presented, preview: preview, position: position, total: total, shownAt: shownAt)
         }
     }
 
@@ -182,11 +187,14 @@ struct ReviewSession {
         let presenter = QuestionPresenter(console: console)
         let state = item.isNew ? "new" : Self.stateName(item.card.state)
         console.line()
-        console.line(presenter.header(presented, position: position, total: total) + console.paint("  \(state)", .magenta))
+        console.line(
+            presenter.header(presented, position: position, total: total) + console.paint("  \(state)", .magenta))
         console.line(presenter.body(presented))
         var isCorrect: Bool?
         if Grader.isSelfGraded(presented.question.type) {
-            guard let reply = console.ask(console.paint("Enter reveals the answer (u undo, q stop): ", .dim)) else { return .stop }
+            guard let reply = console.ask(console.paint("Enter reveals the answer (u undo, q stop): ", .dim)) else {
+                return .stop
+            }
             switch reply.trimmingWhitespace() {
             case "q": return .stop
             case "u": return .undo
@@ -195,7 +203,9 @@ struct ReviewSession {
             console.line(presenter.reveal(presented))
         } else {
             while isCorrect == nil {
-                guard let answer = console.ask(presenter.answerPrompt(presented).dropLast(2) + " or u/q: ") else { return .stop }
+                guard let answer = console.ask(presenter.answerPrompt(presented).dropLast(2) + " or u/q: ") else {
+                    return .stop
+                }
                 switch answer.trimmingWhitespace() {
                 case "q": return .stop
                 case "u": return .undo
@@ -216,7 +226,8 @@ struct ReviewSession {
             console.line("  Graded again: next in \(preview[.again].label).")
         } else {
             let choices = (isCorrect == true ? [Rating.hard, .good, .easy] : Rating.allCases)
-            let menu = choices.map { "\($0.rawValue) \(Self.ratingName($0)) \(preview[$0].label)" }.joined(separator: " · ")
+            let menu = choices.map { "\($0.rawValue) \(Self.ratingName($0)) \(preview[$0].label)" }.joined(
+                separator: " · ")
             var chosen: Rating?
             while chosen == nil {
                 guard let reply = console.ask("\(menu): ") else { return .stop }
@@ -225,7 +236,9 @@ struct ReviewSession {
                 if let value = Grader.rating(reply), let picked = Rating(rawValue: value), choices.contains(picked) {
                     chosen = picked
                 } else {
-                    console.line(console.paint("  answer \(choices.map { String($0.rawValue) }.joined(separator: ", "))", .yellow))
+                    console.line(
+                        console.paint(
+                            "  answer \(choices.map { String($0.rawValue) }.joined(separator: ", "))", .yellow))
                 }
             }
             rating = chosen!
@@ -250,10 +263,11 @@ struct ReviewSession {
             fields.append(("choices", .strings(presented.displayedChoices.map(\.text))))
         }
         if question.type == .order { fields.append(("items", .strings(presented.displayedItems))) }
-        fields.append((
-            "intervals",
-            .object(Rating.allCases.map { (Self.ratingName($0), .string(preview[$0].label)) })
-        ))
+        fields.append(
+            (
+                "intervals",
+                .object(Rating.allCases.map { (Self.ratingName($0), .string(preview[$0].label)) })
+            ))
         emit(JSON.object(fields).text)
         while true {
             guard let line = LineReader.next() else { return .stop }
@@ -291,7 +305,8 @@ struct ReviewSession {
             case nil: rating = Rating(rawValue: grade!)!
             }
             let due = try save(item, question, rating: rating, shownAt: shownAt)
-            emit(JSON.object([
+            emit(
+                JSON.object([
                     ("event", .string("saved")), ("key", .string(question.key)), ("grade", .int(rating.rawValue)),
                     ("due", .string(due.iso8601)), ("correct", isCorrect.map(JSON.bool) ?? .null),
                 ]).text)
@@ -300,7 +315,9 @@ struct ReviewSession {
     }
 
     /// Reviews the card and commits the answer; returns the new due time once it is durable.
-    private mutating func save(_ item: DailyReview.Item, _ question: Question, rating: Rating, shownAt: Instant) throws -> Instant {
+    private mutating func save(
+        _ item: DailyReview.Item, _ question: Question, rating: Rating, shownAt: Instant
+    ) throws -> Instant {
         let answeredAt = now
         let result = scheduler.review(item.card, rating: rating, at: answeredAt)
         let duration = max(0, answeredAt.microseconds(since: shownAt) / 1000)
@@ -347,14 +364,16 @@ struct ReviewSession {
         let next = plan.nextDue
         switch format {
         case .jsonl:
-            emit(JSON.object([
+            emit(
+                JSON.object([
                     ("event", .string("done")), ("reviewed", .int(0)),
                     ("next_due", next.map { .string($0.instant.iso8601) } ?? .null),
                 ]).text)
         case .text:
             var text = "Nothing due today (\(plan.reviewedToday) reviewed, \(plan.introducedToday) new introduced)."
             if let next {
-                text += " Next: \(next.count) card\(next.count == 1 ? "" : "s") \(Self.describe(next.instant, from: now))."
+                text +=
+                    " Next: \(next.count) card\(next.count == 1 ? "" : "s") \(Self.describe(next.instant, from: now))."
             } else {
                 text += " No cards are scheduled yet."
             }
@@ -370,7 +389,10 @@ struct ReviewSession {
             console.line()
             let names = ratings.keys.sorted().map { "\(Self.ratingName(Rating(rawValue: $0)!)) \(ratings[$0]!)" }
             let detail = names.isEmpty ? "" : " (" + names.joined(separator: " · ") + ")"
-            console.line(console.paint("Reviewed \(reviewed) card\(reviewed == 1 ? "" : "s")\(detail)\(stopped ? "; stopped early" : "").", .bold))
+            console.line(
+                console.paint(
+                    "Reviewed \(reviewed) card\(reviewed == 1 ? "" : "s")\(detail)\(stopped ? "; stopped early" : "").",
+                    .bold))
             console.line("Every answer is saved; `quiz stats` shows what comes next.")
         }
     }
@@ -398,7 +420,8 @@ struct ReviewSession {
     static func describe(_ due: Instant, from now: Instant) -> String {
         let microseconds = due.microseconds(since: now)
         if microseconds <= 0 {
-            return microseconds > -86_400_000_000 ? "now (due since \(LocalDay.clockTime(due)))" : "now (overdue since \(LocalDay.calendarDate(due)))"
+            return microseconds > -86_400_000_000
+                ? "now (due since \(LocalDay.clockTime(due)))" : "now (overdue since \(LocalDay.calendarDate(due)))"
         }
         let label = IntervalPreview.label(microseconds: max(0, microseconds))
         if microseconds < 86_400_000_000 { return "in \(label) (at \(LocalDay.clockTime(due)))" }

@@ -63,14 +63,15 @@ enum QuestionJSON {
             ("module", .optional(question.module)),
         ]
         if let trace = question.trace {
-            fields.append((
-                "trace",
-                .object([
-                    ("algorithm", .string(trace.algorithm)), ("ask", .string(trace.ask)),
-                    ("pass", trace.pass.map(JSON.int) ?? .null), ("k", trace.k.map(JSON.int) ?? .null),
-                    ("size", .int(trace.size)), ("min", .int(trace.minimum)), ("max", .int(trace.maximum)),
-                ])
-            ))
+            fields.append(
+                (
+                    "trace",
+                    .object([
+                        ("algorithm", .string(trace.algorithm)), ("ask", .string(trace.ask)),
+                        ("pass", trace.pass.map(JSON.int) ?? .null), ("k", trace.k.map(JSON.int) ?? .null),
+                        ("size", .int(trace.size)), ("min", .int(trace.minimum)), ("max", .int(trace.maximum)),
+                    ])
+                ))
         } else {
             fields.append(("trace", .null))
         }

@@ -4,7 +4,8 @@ import QuizStore
 
 /// `quiz stats`: progress, the 30-day forecast, retention, activity and orphaned history.
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Progress: cards by state, what is due, a 30-day forecast, retention.")
+    static let configuration = CommandConfiguration(
+        abstract: "Progress: cards by state, what is due, a 30-day forecast, retention.")
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -108,11 +109,17 @@ struct StatsReport {
         .object([
             ("reviews", .int(totalReviews)),
             ("cards", .object(["new", "learning", "review", "relearning"].map { ($0, .int(byState[$0] ?? 0)) })),
-            ("due", .object([("today", .int(dueToday)), ("tomorrow", .int(dueTomorrow)), ("week", .int(dueThisWeek))])),
+            (
+                "due",
+                .object([("today", .int(dueToday)), ("tomorrow", .int(dueTomorrow)), ("week", .int(dueThisWeek))])
+            ),
             ("forecast", .array(forecast.map { .object([("date", .string($0.date)), ("due", .int($0.due))]) })),
             ("retention", retention.map(JSON.double) ?? .null),
             ("retention_reviews", .int(retentionReviews)),
-            ("reviews_per_day", .array(reviewsPerDay.map { .object([("date", .string($0.date)), ("reviews", .int($0.reviews))]) })),
+            (
+                "reviews_per_day",
+                .array(reviewsPerDay.map { .object([("date", .string($0.date)), ("reviews", .int($0.reviews))]) })
+            ),
             ("streak", .int(streak)),
             (
                 "orphans",
@@ -134,11 +141,16 @@ struct StatsReport {
         lines.append(bold("Cards") + "     " + states.joined(separator: " · "))
         lines.append(bold("Due") + "       today \(dueToday) · tomorrow \(dueTomorrow) · next 7 days \(dueThisWeek)")
         let retentionText =
-            retention.map { "\(Int(($0 * 1000).rounded()) / 10).\(Int(($0 * 1000).rounded()) % 10)% of \(retentionReviews) reviews (last 30 days)" }
+            retention.map {
+                "\(Int(($0 * 1000).rounded()) / 10).\(Int(($0 * 1000).rounded()) % 10)% of \(retentionReviews) reviews (last 30 days)"
+            }
             ?? "no reviews of mature cards in the last 30 days"
         lines.append(bold("Retention") + " " + retentionText)
         let total30 = reviewsPerDay.reduce(0) { $0 + $1.reviews }
-        lines.append(bold("Reviews") + "   \(totalReviews) in all · \(total30) in the last 30 days · streak \(streak) day\(streak == 1 ? "" : "s")")
+        lines.append(
+            bold("Reviews")
+                + "   \(totalReviews) in all · \(total30) in the last 30 days · streak \(streak) day\(streak == 1 ? "" : "s")"
+        )
         lines.append("")
         lines.append(bold("Forecast, next 30 days"))
         let peak = max(1, forecast.map(\.due).max() ?? 1)
@@ -158,7 +170,9 @@ struct StatsReport {
             lines.append("")
             lines.append(bold("History of questions no longer in the banks") + " (kept, not deleted)")
             for orphan in orphans {
-                lines.append("  \(orphan.key): \(orphan.reviews) review\(orphan.reviews == 1 ? "" : "s"), last \(LocalDay.calendarDate(orphan.lastReviewedAt))")
+                lines.append(
+                    "  \(orphan.key): \(orphan.reviews) review\(orphan.reviews == 1 ? "" : "s"), last \(LocalDay.calendarDate(orphan.lastReviewedAt))"
+                )
             }
         }
         return lines.joined(separator: "\n")

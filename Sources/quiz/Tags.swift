@@ -16,7 +16,10 @@ struct Tags: ParsableCommand {
         switch format {
         case .json:
             let list = tags.map { tag -> JSON in
-                .object([("name", .string(tag.name)), ("description", .optional(tag.description)), ("count", .int(tag.count))])
+                .object([
+                    ("name", .string(tag.name)), ("description", .optional(tag.description)),
+                    ("count", .int(tag.count)),
+                ])
             }
             print(JSON.object([("tags", .array(list))]).text)
         case .text:

@@ -18,7 +18,8 @@ struct HostileInputTests {
         var text = "a: &a [x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
             text += "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) ["
-            text += Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 9).joined(separator: ", ") + "]\n"
+            text +=
+                Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 9).joined(separator: ", ") + "]\n"
         }
         let result = Self.compile(text)
         #expect(Self.codes(result).isSuperset(of: ["anchor", "alias"]))

@@ -6,7 +6,8 @@ import Testing
 /// (`check-jsonschema`, installed by `.ci/run`).
 @Suite("JSON Schema agreement")
 struct JSONSchemaAgreementTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/BankCompilerTests/Fixtures/schema-invalid")
     static let schema = packageRoot.appendingPathComponent("Banks/bank.schema.json").path
@@ -30,7 +31,8 @@ struct JSONSchemaAgreementTests {
     static func rejectedBySchema(_ files: [String]) throws -> Set<String> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "check_jsonschema", "--schemafile", schema, "--output-format", "json"] + files
+        process.arguments =
+            ["python3", "-m", "check_jsonschema", "--schemafile", schema, "--output-format", "json"] + files
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

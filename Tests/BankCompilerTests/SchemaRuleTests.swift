@@ -23,7 +23,9 @@ struct SchemaRuleTests {
     static let cases: [RuleCase] = [
         RuleCase(
             "clean flashcard",
-            header + "  - id: a\n    type: flashcard\n    prompt: What is a B-tree?\n    answer: A balanced search tree.\n", []),
+            header
+                + "  - id: a\n    type: flashcard\n    prompt: What is a B-tree?\n    answer: A balanced search tree.\n",
+            []),
         RuleCase(
             "unknown field with did-you-mean",
             header + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n    1️⃣explanaton: E\n",
@@ -49,7 +51,8 @@ struct SchemaRuleTests {
             header + "  - id: a\n    type: flashcard\n    prompt: 1️⃣[a, b]\n    answer: A\n", [("1️⃣", "wrong-kind")]),
         RuleCase(
             "invalid type and difficulty",
-            header + "  - id: a\n    type: 1️⃣flashcards\n    prompt: P\n  - id: b\n    type: flashcard\n    prompt: P\n    answer: A\n    difficulty: 2️⃣extreme\n",
+            header
+                + "  - id: a\n    type: 1️⃣flashcards\n    prompt: P\n  - id: b\n    type: flashcard\n    prompt: P\n    answer: A\n    difficulty: 2️⃣extreme\n",
             [("1️⃣", "invalid-value"), ("2️⃣", "invalid-value")]),
         RuleCase(
             "question id format",
@@ -58,7 +61,8 @@ struct SchemaRuleTests {
         RuleCase("bank id format", "bank: 1️⃣Back End\ntitle: T\nquestions: []\n", [("1️⃣", "invalid-id")]),
         RuleCase(
             "duplicate question id",
-            header + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n  - id: 1️⃣a\n    type: flashcard\n    prompt: Q\n    answer: A\n",
+            header
+                + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n  - id: 1️⃣a\n    type: flashcard\n    prompt: Q\n    answer: A\n",
             [("1️⃣", "duplicate-id")]),
         RuleCase(
             "undeclared tag",
@@ -70,11 +74,13 @@ struct SchemaRuleTests {
             [("1️⃣", "duplicate-tag")]),
         RuleCase(
             "empty and whitespace-only text",
-            header + "  - id: a\n    type: flashcard\n    prompt: 1️⃣\"  \"\n    answer:2️⃣ \n  - id: b\n    type: flashcard\n    prompt: P\n    answer: 3️⃣''\n",
+            header
+                + "  - id: a\n    type: flashcard\n    prompt: 1️⃣\"  \"\n    answer:2️⃣ \n  - id: b\n    type: flashcard\n    prompt: P\n    answer: 3️⃣''\n",
             [("1️⃣", "empty-text"), ("2️⃣", "empty-text"), ("3️⃣", "empty-text")]),
         RuleCase(
             "choice needs exactly one correct",
-            header + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      1️⃣- text: x\n        correct: true\n      - text: y\n        correct: true\n  - id: b\n    type: choice\n    prompt: Q\n    choices:\n      2️⃣- text: x\n      - text: y\n",
+            header
+                + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      1️⃣- text: x\n        correct: true\n      - text: y\n        correct: true\n  - id: b\n    type: choice\n    prompt: Q\n    choices:\n      2️⃣- text: x\n      - text: y\n",
             [("1️⃣", "choice-correct-count"), ("2️⃣", "no-correct-choice")]),
         RuleCase(
             "multi needs at least one correct",
@@ -82,38 +88,46 @@ struct SchemaRuleTests {
             [("1️⃣", "no-correct-choice")]),
         RuleCase(
             "at least two choices",
-            header + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      1️⃣- text: x\n        correct: true\n",
+            header
+                + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      1️⃣- text: x\n        correct: true\n",
             [("1️⃣", "too-few-choices")]),
         RuleCase(
             "duplicate choice texts",
-            header + "  - id: a\n    type: multi\n    prompt: P\n    choices:\n      - text: Read committed\n        correct: true\n      - 1️⃣text: read  committed\n",
+            header
+                + "  - id: a\n    type: multi\n    prompt: P\n    choices:\n      - text: Read committed\n        correct: true\n      - 1️⃣text: read  committed\n",
             [("1️⃣", "duplicate-choice")]),
         RuleCase(
             "short needs an accepted answer",
-            header + "  - id: a\n    type: short\n    prompt: P\n    accept: 1️⃣[]\n  - 2️⃣id: b\n    type: short\n    prompt: Q\n",
+            header
+                + "  - id: a\n    type: short\n    prompt: P\n    accept: 1️⃣[]\n  - 2️⃣id: b\n    type: short\n    prompt: Q\n",
             [("1️⃣", "no-accepted-answer"), ("2️⃣", "missing-field")]),
         RuleCase(
             "order needs two distinct items",
-            header + "  - id: a\n    type: order\n    prompt: P\n    items: 1️⃣[one]\n  - id: b\n    type: order\n    prompt: Q\n    items: [x, 2️⃣x]\n",
+            header
+                + "  - id: a\n    type: order\n    prompt: P\n    items: 1️⃣[one]\n  - id: b\n    type: order\n    prompt: Q\n    items: [x, 2️⃣x]\n",
             [("1️⃣", "too-few-items"), ("2️⃣", "duplicate-item")]),
         RuleCase(
             "open needs guidance or rubric",
-            header + "  - 1️⃣id: a\n    type: open\n    prompt: P\n  - id: b\n    type: open\n    prompt: Q\n    rubric: [Names the situation]\n",
+            header
+                + "  - 1️⃣id: a\n    type: open\n    prompt: P\n  - id: b\n    type: open\n    prompt: Q\n    rubric: [Names the situation]\n",
             [("1️⃣", "open-needs-guidance")]),
         RuleCase(
             "flashcard needs an answer",
             header + "  - 1️⃣id: a\n    type: flashcard\n    prompt: P\n", [("1️⃣", "missing-field")]),
         RuleCase(
             "revision is a positive integer",
-            header + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n    revision: 1️⃣0\n  - id: b\n    type: flashcard\n    prompt: Q\n    answer: A\n    revision: 2️⃣two\n  - id: c\n    type: flashcard\n    prompt: R\n    answer: A\n    revision: 3\n",
+            header
+                + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n    revision: 1️⃣0\n  - id: b\n    type: flashcard\n    prompt: Q\n    answer: A\n    revision: 2️⃣two\n  - id: c\n    type: flashcard\n    prompt: R\n    answer: A\n    revision: 3\n",
             [("1️⃣", "not-positive"), ("2️⃣", "not-integer")]),
         RuleCase(
             "booleans are only true or false",
-            header + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      - text: x\n        correct: 1️⃣yes\n      - text: y\n        correct: false\n        fixed: 2️⃣\"true\"\n",
+            header
+                + "  - id: a\n    type: choice\n    prompt: P\n    choices:\n      - text: x\n        correct: 1️⃣yes\n      - text: y\n        correct: false\n        fixed: 2️⃣\"true\"\n",
             [("1️⃣", "not-boolean"), ("2️⃣", "not-boolean")]),
         RuleCase(
             "trace shape",
-            header + "  - id: a\n    type: trace\n    prompt: P\n    algorithm: bubble-sort\n    ask: passes\n    size: 1️⃣six\n",
+            header
+                + "  - id: a\n    type: trace\n    prompt: P\n    algorithm: bubble-sort\n    ask: passes\n    size: 1️⃣six\n",
             [("1️⃣", "not-integer")]),
         RuleCase(
             "neither bank nor course", "1️⃣title: T\nquestions: []\n", [("1️⃣", "not-a-bank")]),
@@ -209,7 +223,9 @@ struct SchemaRuleTests {
 
     @Test func duplicateIdNotePointsAtFirstDefinition() {
         let (source, result) = compileMarked(
-            header + "  - id: 1️⃣a\n    type: flashcard\n    prompt: P\n    answer: A\n  - id: a\n    type: flashcard\n    prompt: Q\n    answer: A\n")
+            header
+                + "  - id: 1️⃣a\n    type: flashcard\n    prompt: P\n    answer: A\n  - id: a\n    type: flashcard\n    prompt: Q\n    answer: A\n"
+        )
         let note = try! #require(result.diagnostics.first?.notes.first)
         #expect(note.location.line == source.markers["1️⃣"]!.line)
         #expect(note.location.column == source.markers["1️⃣"]!.column)
@@ -219,7 +235,8 @@ struct SchemaRuleTests {
     @Test func multiErrorFileReportsEverythingSorted() {
         let (_, result) = compileMarked(
             header
-                + "  - id: A\n    type: bogus\n    prompt: ''\n  - id: b\n    type: choice\n    prompt: P\n    choices: [{text: x}]\n    difficulty: impossible\n")
+                + "  - id: A\n    type: bogus\n    prompt: ''\n  - id: b\n    type: choice\n    prompt: P\n    choices: [{text: x}]\n    difficulty: impossible\n"
+        )
         #expect(result.errorCount >= 5)
         let positions = result.diagnostics.map { $0.location.line * 1000 + $0.location.column }
         #expect(positions == positions.sorted())
@@ -228,16 +245,21 @@ struct SchemaRuleTests {
 
 @Suite("Schema-driven typing")
 struct TypingTests {
-    @Test(arguments: [("no", "no"), ("0755", "0755"), ("yes", "yes"), ("~", "~"), ("1e3", "1e3"), ("'true'", "true"), ("null", "null")])
+    @Test(arguments: [
+        ("no", "no"), ("0755", "0755"), ("yes", "yes"), ("~", "~"), ("1e3", "1e3"), ("'true'", "true"),
+        ("null", "null"),
+    ])
     func textIsVerbatim(_ written: String, _ expected: String) throws {
-        let (_, result) = compileMarked(header + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: \(written)\n")
+        let (_, result) = compileMarked(
+            header + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: \(written)\n")
         let question = try #require(result.questionSet?.questions.first)
         #expect(question.answer == expected)
     }
 
     @Test func tagsAreTheUnionOfBankAndQuestion() throws {
         let (_, result) = compileMarked(
-            "bank: test\ntitle: T\ntags: [behavioral]\nquestions:\n  - id: a\n    type: open\n    prompt: P\n    guidance: G\n    tags: [feedback]\n")
+            "bank: test\ntitle: T\ntags: [behavioral]\nquestions:\n  - id: a\n    type: open\n    prompt: P\n    guidance: G\n    tags: [feedback]\n"
+        )
         let question = try #require(result.questionSet?.questions.first)
         #expect(question.tags == ["behavioral", "feedback"])
         #expect(question.key == "test/a")
@@ -246,7 +268,9 @@ struct TypingTests {
 
     @Test func duplicatePromptsWarn() {
         let (_, result) = compileMarked(
-            header + "  - id: a\n    type: flashcard\n    prompt: What is MVCC?\n    answer: A\n  - id: b\n    type: flashcard\n    prompt: what is mvcc\n    answer: B\n")
+            header
+                + "  - id: a\n    type: flashcard\n    prompt: What is MVCC?\n    answer: A\n  - id: b\n    type: flashcard\n    prompt: what is mvcc\n    answer: B\n"
+        )
         #expect(result.diagnostics.map(\.code) == ["duplicate-prompt"])
         #expect(result.diagnostics.first?.severity == .warning)
         #expect(result.questionSet != nil)

@@ -30,10 +30,14 @@ struct YAMLSubsetTests {
         RuleCase("two documents", "bank: t\ntitle: T\nquestions: []\n1️⃣---\nbank: u\n", [("1️⃣", "multiple-documents")]),
         RuleCase("tab in indentation", "bank: t\ntitle: T\nquestions:\n1️⃣\t- id: a\n", [("1️⃣", "syntax")]),
         RuleCase("unclosed flow sequence", "bank: t\ntitle: T\ntags: [a, b\nquestions1️⃣: []\n", [("1️⃣", "syntax")]),
-        RuleCase("NUL escape", header + "  - id: a\n    type: flashcard\n    prompt: 1️⃣\"a\\0b\"\n    answer: A\n", [("1️⃣", "control-character")]),
+        RuleCase(
+            "NUL escape", header + "  - id: a\n    type: flashcard\n    prompt: 1️⃣\"a\\0b\"\n    answer: A\n",
+            [("1️⃣", "control-character")]),
         RuleCase("raw control character", "bank: t\ntitle: T1️⃣\u{07}\nquestions: []\n", [("1️⃣", "control-character")]),
         RuleCase("raw NUL", "bank: t\ntitle: 1️⃣\u{0}\nquestions: []\n", [("1️⃣", "control-character")]),
-        RuleCase("tag directive", "1️⃣%TAG !e! tag:example.com,2000:\n---\nbank: t\ntitle: T\nquestions: []\n", [("1️⃣", "directive")]),
+        RuleCase(
+            "tag directive", "1️⃣%TAG !e! tag:example.com,2000:\n---\nbank: t\ntitle: T\nquestions: []\n",
+            [("1️⃣", "directive")]),
         RuleCase("YAML directive is fine", "%YAML 1.1\n---\nbank: t\ntitle: T\nquestions: []\n", []),
         RuleCase("CRLF line ends are fine", "bank: t\r\ntitle: T\r\nquestions: []\r\n", []),
         RuleCase("CR line ends", "bank: t\rtitle: T\r1️⃣titel: x\rquestions: []\r", [("1️⃣", "unknown-field")]),
@@ -65,21 +69,23 @@ struct YAMLSubsetTests {
 struct EncodingTests {
     static func compileBytes(_ bytes: [UInt8]) -> CompilationResult {
         Compiler().compile([
-            SourceFile(path: "Banks/tags.yaml", text: testVocabulary), SourceFile(path: "Banks/test.yaml", bytes: bytes),
+            SourceFile(path: "Banks/tags.yaml", text: testVocabulary),
+            SourceFile(path: "Banks/test.yaml", bytes: bytes),
         ])
     }
 
-    @Test(arguments: [
-        ("UTF-16 BE with BOM", [0xFE, 0xFF, 0x00, 0x62], 1, 1),
-        ("UTF-16 LE with BOM", [0xFF, 0xFE, 0x62, 0x00], 1, 1),
-        ("UTF-16 LE without BOM", [0x62, 0x00, 0x61, 0x00], 1, 1),
-        ("UTF-32 BE with BOM", [0x00, 0x00, 0xFE, 0xFF, 0, 0, 0, 0x62], 1, 1),
-        ("overlong slash", Array("bank: t\ntitle: ".utf8) + [0xC0, 0xAF], 2, 8),
-        ("truncated sequence", Array("bank: t\ntitle: ab".utf8) + [0xE2, 0x82], 2, 10),
-        ("stray continuation", Array("bank: \u{e9}".utf8) + [0x80], 1, 8),
-        ("surrogate", Array("bank: ".utf8) + [0xED, 0xA0, 0x80], 1, 7),
-        ("beyond U+10FFFF", Array("bank: ".utf8) + [0xF4, 0x90, 0x80, 0x80], 1, 7),
-    ] as [(String, [UInt8], Int, Int)])
+    @Test(
+        arguments: [
+            ("UTF-16 BE with BOM", [0xFE, 0xFF, 0x00, 0x62], 1, 1),
+            ("UTF-16 LE with BOM", [0xFF, 0xFE, 0x62, 0x00], 1, 1),
+            ("UTF-16 LE without BOM", [0x62, 0x00, 0x61, 0x00], 1, 1),
+            ("UTF-32 BE with BOM", [0x00, 0x00, 0xFE, 0xFF, 0, 0, 0, 0x62], 1, 1),
+            ("overlong slash", Array("bank: t\ntitle: ".utf8) + [0xC0, 0xAF], 2, 8),
+            ("truncated sequence", Array("bank: t\ntitle: ab".utf8) + [0xE2, 0x82], 2, 10),
+            ("stray continuation", Array("bank: \u{e9}".utf8) + [0x80], 1, 8),
+            ("surrogate", Array("bank: ".utf8) + [0xED, 0xA0, 0x80], 1, 7),
+            ("beyond U+10FFFF", Array("bank: ".utf8) + [0xF4, 0x90, 0x80, 0x80], 1, 7),
+        ] as [(String, [UInt8], Int, Int)])
     func rejected(_ name: String, _ bytes: [UInt8], _ line: Int, _ column: Int) {
         let result = Self.compileBytes(bytes)
         let diagnostic = result.diagnostics.first
@@ -89,7 +95,8 @@ struct EncodingTests {
 
     @Test(arguments: Array(0..<32).filter { ![9, 10, 13].contains($0) } + [127])
     func everyC0ControlIsRejected(_ byte: Int) {
-        let result = Self.compileBytes(Array("bank: t\ntitle: a".utf8) + [UInt8(byte)] + Array("\nquestions: []\n".utf8))
+        let result = Self.compileBytes(
+            Array("bank: t\ntitle: a".utf8) + [UInt8(byte)] + Array("\nquestions: []\n".utf8))
         #expect(result.diagnostics.map(\.code) == ["control-character"])
         #expect(result.diagnostics.first?.location == SourceLocation(file: "Banks/test.yaml", line: 2, column: 9))
     }

@@ -41,7 +41,8 @@ struct PracticeCLITests {
         let (directory, index) = try Self.fixtureIndex()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = try QuizProcess.run(
-            ["--index", index, "--type", testCase.type, "-n", "1", "--seed", "11"], input: testCase.input, in: directory)
+            ["--index", index, "--type", testCase.type, "-n", "1", "--seed", "11"], input: testCase.input, in: directory
+        )
         #expect(output.status == 0, "\(output.stderr)")
         try Golden.check(Self.normalized(output.stdout), named: "practice-\(testCase.type).txt")
     }
@@ -60,7 +61,8 @@ struct PracticeCLITests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = String(repeating: "q\n", count: 1)
         let first = try QuizProcess.run(["--index", index, "-n", "7", "--seed", "99"], input: input, in: directory)
-        let second = try QuizProcess.run(["practice", "--index", index, "-n", "7", "--seed", "99"], input: input, in: directory)
+        let second = try QuizProcess.run(
+            ["practice", "--index", index, "-n", "7", "--seed", "99"], input: input, in: directory)
         #expect(Self.normalized(first.stdout) == Self.normalized(second.stdout))
     }
 

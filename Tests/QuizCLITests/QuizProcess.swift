@@ -78,6 +78,8 @@ enum Golden {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "golden \(name) differs; re-record with RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "golden \(name) differs; re-record with RECORD_GOLDEN=1", sourceLocation: sourceLocation
+        )
     }
 }

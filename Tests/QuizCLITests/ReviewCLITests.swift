@@ -27,7 +27,8 @@ struct ReviewCLITests {
     @Test func jsonlProtocolSavesEveryAnswer() throws {
         let (directory, index) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let input = #"{"grade":3}"# + "\n" + #"{"answer":"zz"}"# + "\n" + #"{"grade":4}"# + "\n" + #"{"grade":1}"# + "\n"
+        let input =
+            #"{"grade":3}"# + "\n" + #"{"answer":"zz"}"# + "\n" + #"{"grade":4}"# + "\n" + #"{"grade":1}"# + "\n"
         let output = try QuizProcess.run(
             ["review", "--index", index, "--format", "jsonl", "--now", "2026-11-29T10:00:00Z", "--new-limit", "3"],
             input: input, in: directory, environment: ["TZ": "UTC"])

@@ -2,7 +2,7 @@ import QuizEngine
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The learner's day: local time, a rollover hour, and daylight-saving changes.
@@ -79,7 +79,9 @@ struct LocalDayTests {
         var day = LocalDay.containing(try #require(Instant(iso8601: "2026-01-01T12:00:00Z")))
         for _ in 0..<366 {
             let next = day.next
-            #expect(next.start == day.end, "\(zone): \(day.date) ends at \(day.end.iso8601), next starts \(next.start.iso8601)")
+            #expect(
+                next.start == day.end,
+                "\(zone): \(day.date) ends at \(day.end.iso8601), next starts \(next.start.iso8601)")
             let hours = day.end.microseconds(since: day.start) / 3_600_000_000
             #expect((22...26).contains(hours), "\(zone): \(day.date) lasts \(hours) h")
             day = next

@@ -15,7 +15,8 @@ public struct DiagnosticFormatter: Sendable {
 
     /// Formats one diagnostic; `sourceLine` returns a file's line (1-based) for excerpts.
     public func format(_ diagnostic: Diagnostic, sourceLine: (String, Int) -> String?) -> String {
-        var output = header(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message + " [\(diagnostic.code)]")
+        var output = header(
+            diagnostic.location, diagnostic.severity.rawValue, diagnostic.message + " [\(diagnostic.code)]")
         output += excerpt(diagnostic.location, sourceLine: sourceLine)
         for note in diagnostic.notes {
             output += header(note.location, "note", note.message)

@@ -16,7 +16,9 @@ struct DiagnosticMessage: Sendable, Hashable {
 
     static func unreadable(_ reason: String) -> Self { .init("io", "cannot read the file: \(reason)") }
     static func fileTooLarge(bytes: Int, limit: Int) -> Self {
-        .init("file-too-large", "file is \(bytes) bytes, over the limit of \(limit); split it into several banks or raise --max-file-bytes")
+        .init(
+            "file-too-large",
+            "file is \(bytes) bytes, over the limit of \(limit); split it into several banks or raise --max-file-bytes")
     }
     static func wrongEncoding(_ encoding: String) -> Self {
         .init("encoding", "file is encoded as \(encoding); save it as UTF-8")
@@ -26,7 +28,9 @@ struct DiagnosticMessage: Sendable, Hashable {
     }
     static func controlCharacter(_ scalar: UInt32) -> Self {
         let name = scalar == 0 ? "NUL" : "U+\(hex(scalar, width: 4))"
-        return .init("control-character", "control character \(name) is not allowed; remove it (only tab and line breaks may appear)")
+        return .init(
+            "control-character",
+            "control character \(name) is not allowed; remove it (only tab and line breaks may appear)")
     }
     static func escapedControlCharacter(_ scalar: UInt32) -> Self {
         let name = scalar == 0 ? "NUL" : "U+\(hex(scalar, width: 4))"
@@ -41,7 +45,9 @@ struct DiagnosticMessage: Sendable, Hashable {
         .init("syntax", hint.map { "\(problem); \($0)" } ?? problem)
     }
     static let syntaxHintTab = "tabs may not indent YAML; indent with spaces"
-    static let multipleDocuments = Self("multiple-documents", "a second YAML document in one file; remove the '---' and everything after it, or move it to its own file")
+    static let multipleDocuments = Self(
+        "multiple-documents",
+        "a second YAML document in one file; remove the '---' and everything after it, or move it to its own file")
     static let tagDirective = Self("directive", "'%TAG' directives are not supported; remove the directive")
     static let anchor = Self("anchor", "anchors are not supported; write the value out in full")
     static let alias = Self("alias", "aliases are not supported; write the value out in full")
@@ -55,7 +61,9 @@ struct DiagnosticMessage: Sendable, Hashable {
         .init("too-deep", "nesting deeper than \(limit) levels; flatten the structure or raise --max-depth")
     }
     static func scalarTooLong(bytes: Int, limit: Int) -> Self {
-        .init("scalar-too-long", "value of \(bytes) bytes is over the limit of \(limit); shorten it or raise --max-scalar-bytes")
+        .init(
+            "scalar-too-long",
+            "value of \(bytes) bytes is over the limit of \(limit); shorten it or raise --max-scalar-bytes")
     }
     static func tooManyNodes(limit: Int) -> Self {
         .init("too-many-nodes", "file holds more than \(limit) YAML nodes; split it or raise --max-nodes")
@@ -99,29 +107,40 @@ struct DiagnosticMessage: Sendable, Hashable {
     static func invalidIdentifier(_ field: String, value: String) -> Self {
         .init("invalid-id", "\(field) '\(value)' must match [a-z0-9][a-z0-9-]* (lowercase letters, digits and hyphens)")
     }
-    static let notBankOrCourse = Self("not-a-bank", "a bank file must start with 'bank:' or 'course:' (or be 'tags.yaml' with a 'tags:' mapping)")
-    static let bothBankAndCourse = Self("not-a-bank", "a file is either a bank ('bank:') or a course ('course:'), not both")
+    static let notBankOrCourse = Self(
+        "not-a-bank", "a bank file must start with 'bank:' or 'course:' (or be 'tags.yaml' with a 'tags:' mapping)")
+    static let bothBankAndCourse = Self(
+        "not-a-bank", "a file is either a bank ('bank:') or a course ('course:'), not both")
     static func duplicateBank(_ id: String) -> Self { .init("duplicate-bank", "duplicate bank id '\(id)'") }
     static func duplicateQuestion(_ id: String) -> Self { .init("duplicate-id", "duplicate question id '\(id)'") }
     static func duplicateModule(_ id: String) -> Self { .init("duplicate-module", "duplicate module id '\(id)'") }
     static func duplicateTag(_ name: String) -> Self { .init("duplicate-tag", "tag '\(name)' is listed twice") }
     static func undeclaredTag(_ name: String, suggestion: String?) -> Self {
-        .init("undeclared-tag", "tag '\(name)' is not declared in tags.yaml" + didYouMean(suggestion, otherwise: "; declare it there"))
+        .init(
+            "undeclared-tag",
+            "tag '\(name)' is not declared in tags.yaml" + didYouMean(suggestion, otherwise: "; declare it there"))
     }
-    static let missingTagsFile = Self("missing-tags", "no tags.yaml found; create Banks/tags.yaml with a 'tags:' mapping of name: description")
+    static let missingTagsFile = Self(
+        "missing-tags", "no tags.yaml found; create Banks/tags.yaml with a 'tags:' mapping of name: description")
     static func duplicateTagsFile(_ first: String) -> Self {
         .init("duplicate-tags-file", "a second tag vocabulary; tags are declared once, in '\(first)'")
     }
     static let noCorrectChoice = Self("no-correct-choice", "no choice is marked 'correct: true'; mark the right answer")
     static func choiceCorrectCount(_ count: Int) -> Self {
-        .init("choice-correct-count", "a 'choice' question needs exactly one correct choice, found \(count); use type 'multi' for several")
+        .init(
+            "choice-correct-count",
+            "a 'choice' question needs exactly one correct choice, found \(count); use type 'multi' for several")
     }
     static let tooFewChoices = Self("too-few-choices", "a question needs at least two choices")
     static func duplicateChoice(_ text: String) -> Self { .init("duplicate-choice", "choice '\(text)' appears twice") }
-    static let noAcceptedAnswer = Self("no-accepted-answer", "a 'short' question needs at least one accepted answer in 'accept'")
+    static let noAcceptedAnswer = Self(
+        "no-accepted-answer", "a 'short' question needs at least one accepted answer in 'accept'")
     static let tooFewItems = Self("too-few-items", "an 'order' question needs at least two items")
-    static func duplicateItem(_ text: String) -> Self { .init("duplicate-item", "item '\(text)' appears twice; the order would be ambiguous") }
-    static let openNeedsGuidance = Self("open-needs-guidance", "an 'open' question needs 'guidance' or 'rubric' to self-grade against")
+    static func duplicateItem(_ text: String) -> Self {
+        .init("duplicate-item", "item '\(text)' appears twice; the order would be ambiguous")
+    }
+    static let openNeedsGuidance = Self(
+        "open-needs-guidance", "an 'open' question needs 'guidance' or 'rubric' to self-grade against")
     static func fieldNotForType(_ field: String, type: String) -> Self {
         .init("field-not-for-type", "'\(field)' does not apply to a '\(type)' question; remove it or change 'type'")
     }
@@ -134,9 +153,12 @@ struct DiagnosticMessage: Sendable, Hashable {
     static func propertyMismatch(_ property: String, declared: Bool, algorithm: String) -> Self {
         .init(
             "property-mismatch",
-            "'\(property): \(declared)' contradicts the implementation of '\(algorithm)', which is \(declared ? "not " : "")\(property == "stable" ? "stable" : "in-place"); write '\(property): \(!declared)'")
+            "'\(property): \(declared)' contradicts the implementation of '\(algorithm)', which is \(declared ? "not " : "")\(property == "stable" ? "stable" : "in-place"); write '\(property): \(!declared)'"
+        )
     }
-    static func invalidTrace(_ reason: String) -> Self { .init("invalid-trace", "trace question cannot be answered: \(reason)") }
+    static func invalidTrace(_ reason: String) -> Self {
+        .init("invalid-trace", "trace question cannot be answered: \(reason)")
+    }
     static func duplicatePrompt(_ key: String) -> Self {
         .init("duplicate-prompt", "the same prompt as '\(key)'; reword one of them or remove the duplicate")
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Finds and reads the YAML sources under the paths the user names.
@@ -105,7 +105,9 @@ public enum SourceLoader {
         guard descriptor >= 0 else { throw CompilerError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw CompilerError(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(descriptor, &info) == 0 else {
+            throw CompilerError(path: path, reason: String(cString: strerror(errno)))
+        }
         let size = Int(info.st_size)
         if size > maxFileBytes {
             return LoadedSource(file: SourceFile(path: path, bytes: []), oversizedBytes: size)

@@ -11,7 +11,8 @@ enum CatalogCheck {
     static func check(files: [LoweredFile], into bag: inout DiagnosticBag) {
         for file in files {
             for reference in file.moduleReferences {
-                checkModule(reference.module, reference.algorithmLocation, reference.stableLocation,
+                checkModule(
+                    reference.module, reference.algorithmLocation, reference.stableLocation,
                     reference.inPlaceLocation, into: &bag)
             }
             for reference in file.traceReferences {
@@ -26,7 +27,8 @@ enum CatalogCheck {
     ) {
         guard let entry = AlgorithmCatalog.entry(named: module.algorithm) else {
             bag.error(
-                .unknownAlgorithm(module.algorithm, suggestion: Suggestion.nearest(to: module.algorithm, in: AlgorithmCatalog.names)),
+                .unknownAlgorithm(
+                    module.algorithm, suggestion: Suggestion.nearest(to: module.algorithm, in: AlgorithmCatalog.names)),
                 at: algorithmLocation)
             return
         }
@@ -34,7 +36,8 @@ enum CatalogCheck {
             bag.error(.propertyMismatch("stable", declared: module.isStable, algorithm: entry.name), at: stableLocation)
         }
         if entry.inPlace != module.isInPlace {
-            bag.error(.propertyMismatch("in-place", declared: module.isInPlace, algorithm: entry.name), at: inPlaceLocation)
+            bag.error(
+                .propertyMismatch("in-place", declared: module.isInPlace, algorithm: entry.name), at: inPlaceLocation)
         }
     }
 

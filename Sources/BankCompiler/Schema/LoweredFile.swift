@@ -13,7 +13,12 @@ struct LoweredFile {
     /// Every tag the file uses, where it uses it, to check against the vocabulary.
     var tagReferences: [(name: String, location: SourceLocation)] = []
     /// Trace templates with their locations, to check against the sorting catalog.
-    var traceReferences: [(template: QuizEngine.TraceTemplate, location: SourceLocation, fields: [String: SourceLocation])] = []
+    var traceReferences:
+        [(template: QuizEngine.TraceTemplate, location: SourceLocation, fields: [String: SourceLocation])] = []
     /// Module algorithms with their locations and declared properties.
-    var moduleReferences: [(module: CourseModule, algorithmLocation: SourceLocation, stableLocation: SourceLocation, inPlaceLocation: SourceLocation)] = []
+    var moduleReferences:
+        [(
+            module: CourseModule, algorithmLocation: SourceLocation, stableLocation: SourceLocation,
+            inPlaceLocation: SourceLocation
+        )] = []
 }

@@ -127,7 +127,8 @@ struct MappingReader {
         if let result = E(rawValue: string) { return result }
         let allowed = E.allCases.map(\.rawValue)
         bag.error(
-            .invalidEnum(label, value: string, allowed: allowed, suggestion: Suggestion.nearest(to: string, in: allowed)),
+            .invalidEnum(
+                label, value: string, allowed: allowed, suggestion: Suggestion.nearest(to: string, in: allowed)),
             at: document.location(of: value))
         return nil
     }
@@ -149,7 +150,9 @@ struct MappingReader {
         let actual = document[node].kind
         if actual == kind { return true }
         if actual == .invalid { return false }  // already reported (an alias)
-        bag.error(.wrongKind(field, expected: describe(kind, article: true), found: describe(actual, article: true)), at: document.location(of: node))
+        bag.error(
+            .wrongKind(field, expected: describe(kind, article: true), found: describe(actual, article: true)),
+            at: document.location(of: node))
         return false
     }
 

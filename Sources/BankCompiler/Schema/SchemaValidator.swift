@@ -9,7 +9,8 @@ struct SchemaValidator {
 
     func lower(into bag: inout DiagnosticBag) -> LoweredFile? {
         guard let root = document.root else { return nil }
-        guard let reader = MappingReader(document, node: root, context: "the file", field: "the file", into: &bag) else {
+        guard let reader = MappingReader(document, node: root, context: "the file", field: "the file", into: &bag)
+        else {
             return nil
         }
         switch (reader.has("bank"), reader.has("course")) {
@@ -131,9 +132,11 @@ struct SchemaValidator {
                     location: module.location)
                 modules.append(lowered)
                 file.moduleReferences.append(
-                    (lowered, module.keyLocation("algorithm")!.advanced(by: module, field: "algorithm"),
-                     module.keyLocation("stable")!.advanced(by: module, field: "stable"),
-                     module.keyLocation("in-place")!.advanced(by: module, field: "in-place")))
+                    (
+                        lowered, module.keyLocation("algorithm")!.advanced(by: module, field: "algorithm"),
+                        module.keyLocation("stable")!.advanced(by: module, field: "stable"),
+                        module.keyLocation("in-place")!.advanced(by: module, field: "in-place")
+                    ))
             }
         }
         guard let id, let title else { return nil }
@@ -223,7 +226,9 @@ struct SchemaValidator {
         if let id, let idNode = reader.value("id") {
             let location = document.location(of: idNode)
             if let first = seen[id] {
-                bag.error(.duplicateQuestion(id), at: location, notes: [.init(location: first, message: DiagnosticMessage.firstDefinedHere)])
+                bag.error(
+                    .duplicateQuestion(id), at: location,
+                    notes: [.init(location: first, message: DiagnosticMessage.firstDefinedHere)])
             } else {
                 seen[id] = location
             }
@@ -247,7 +252,9 @@ struct SchemaValidator {
         var revision = 1
         if let value = reader.integer("revision", into: &bag) {
             if value < 1 {
-                bag.error(.notPositive("revision", found: String(value)), at: document.location(of: reader.value("revision")!))
+                bag.error(
+                    .notPositive("revision", found: String(value)), at: document.location(of: reader.value("revision")!)
+                )
             } else {
                 revision = value
             }
@@ -295,7 +302,9 @@ struct SchemaValidator {
                 bag.error(.tooFewItems, at: document.location(of: reader.value("items")!))
             }
             for (index, item) in items.enumerated() where items[..<index].contains(item) {
-                bag.error(.duplicateItem(item), at: document.location(of: Array(document.children(of: reader.value("items")!))[index]))
+                bag.error(
+                    .duplicateItem(item),
+                    at: document.location(of: Array(document.children(of: reader.value("items")!))[index]))
             }
             question.items = items
         case .trace:
@@ -324,7 +333,8 @@ struct SchemaValidator {
         // A malformed `correct:` is already reported; counting around it would only add noise.
         var unreadableCorrect = false
         for item in items {
-            guard let choice = MappingReader(document, node: item, context: "choice", field: "choices", into: &bag) else {
+            guard let choice = MappingReader(document, node: item, context: "choice", field: "choices", into: &bag)
+            else {
                 continue
             }
             choice.rejectUnknown(allowed: SchemaFields.choice, into: &bag)

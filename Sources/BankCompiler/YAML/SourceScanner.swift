@@ -14,8 +14,9 @@ enum SourceScanner {
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: line, column: column)
         }
-        if count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF
-            || (bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
+        if count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE,
+            bytes[3] == 0xFF
+                || (bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
         {
             bag.error(.wrongEncoding("UTF-32"), at: at(1, 1))
             return false
@@ -25,8 +26,9 @@ enum SourceScanner {
             return false
         }
         // Text starts with ASCII, so a NUL among the first bytes means UTF-16 (one NUL) or UTF-32 (three).
-        if count >= 2, (bytes[0] == 0 && bytes[1] != 0) || (bytes[0] != 0 && bytes[1] == 0)
-            || (count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] != 0)
+        if count >= 2,
+            (bytes[0] == 0 && bytes[1] != 0) || (bytes[0] != 0 && bytes[1] == 0)
+                || (count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] != 0)
         {
             bag.error(.wrongEncoding("UTF-16 or UTF-32 (no byte-order mark)"), at: at(1, 1))
             return false

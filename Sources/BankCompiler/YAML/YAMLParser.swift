@@ -204,7 +204,9 @@ struct YAMLParser: ~Copyable {
         func duplicate(_ key: Int, of first: Int) {
             bag.error(
                 .duplicateKey(document.string(key)), at: document.location(of: key),
-                notes: [Diagnostic.Note(location: document.location(of: first), message: DiagnosticMessage.firstDefinedHere)])
+                notes: [
+                    Diagnostic.Note(location: document.location(of: first), message: DiagnosticMessage.firstDefinedHere)
+                ])
         }
         if scalarKeys.count <= 16 {
             for (position, key) in scalarKeys.enumerated() {
@@ -233,7 +235,8 @@ struct YAMLParser: ~Copyable {
         while index < value.count {
             let byte = value[index]
             if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return UInt32(byte) }
-            if byte == 0xC2, index + 1 < value.count, (0x80...0x9F).contains(value[index + 1]), value[index + 1] != 0x85 {
+            if byte == 0xC2, index + 1 < value.count, (0x80...0x9F).contains(value[index + 1]), value[index + 1] != 0x85
+            {
                 return UInt32(value[index + 1])
             }
             index += 1

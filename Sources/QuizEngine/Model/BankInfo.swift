@@ -7,7 +7,8 @@ public struct BankInfo: Sendable, Hashable, Codable {
     public var isCourse: Bool
     public var location: SourceLocation
 
-    public init(id: String, title: String, description: String? = nil, isCourse: Bool = false, location: SourceLocation) {
+    public init(id: String, title: String, description: String? = nil, isCourse: Bool = false, location: SourceLocation)
+    {
         self.id = id
         self.title = title
         self.description = description

@@ -46,7 +46,10 @@ public enum Grader {
             let numbers = try integers(answer, what: "the item numbers")
             let count = presented.itemOrder.count
             guard numbers.count == count, Set(numbers) == Set(1...count) else {
-                throw UnreadableAnswer(description: "give each number from 1 to \(count) once, in the right order (e.g. \((1...count).reversed().map(String.init).joined(separator: " ")))")
+                throw UnreadableAnswer(
+                    description:
+                        "give each number from 1 to \(count) once, in the right order (e.g. \((1...count).reversed().map(String.init).joined(separator: " ")))"
+                )
             }
             let originals = numbers.map { presented.itemOrder[$0 - 1] }
             return Verdict(isCorrect: originals == Array(0..<count), picked: numbers.map { $0 - 1 })
@@ -56,7 +59,8 @@ public enum Grader {
             case .array(let expected):
                 let numbers = try integers(answer, what: "the array's values")
                 guard numbers.count == expected.count else {
-                    throw UnreadableAnswer(description: "give all \(expected.count) values of the array, separated by spaces")
+                    throw UnreadableAnswer(
+                        description: "give all \(expected.count) values of the array, separated by spaces")
                 }
                 return Verdict(isCorrect: numbers == expected, picked: [])
             case .number(let expected):
@@ -109,7 +113,9 @@ public enum Grader {
         var current = ""
         func flush() throws(UnreadableAnswer) {
             guard !current.isEmpty else { return }
-            guard let number = Int(current) else { throw UnreadableAnswer(description: "'\(current)' is not a whole number; give \(what)") }
+            guard let number = Int(current) else {
+                throw UnreadableAnswer(description: "'\(current)' is not a whole number; give \(what)")
+            }
             numbers.append(number)
             current = ""
         }

@@ -18,7 +18,8 @@ public struct PresentedQuestion: Sendable {
     public init(_ question: Question, seed: UInt64) throws {
         self.question = question
         var generator = Xoshiro256StarStar(seed: Self.mix(seed, question.key))
-        choiceOrder = Self.shuffled(count: question.choices.count, pinned: question.choices.map(\.isFixed), using: &generator)
+        choiceOrder = Self.shuffled(
+            count: question.choices.count, pinned: question.choices.map(\.isFixed), using: &generator)
         var items = Array(question.items.indices)
         if items.count > 1 {
             // Never show an order question already solved.

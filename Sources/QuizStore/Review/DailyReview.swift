@@ -82,7 +82,10 @@ public struct DailyReview {
                 newOrdinals.append(ordinal)
             }
         }
-        due.sort { $0.retrievability != $1.retrievability ? $0.retrievability < $1.retrievability : $0.item.ordinal < $1.item.ordinal }
+        due.sort {
+            $0.retrievability != $1.retrievability
+                ? $0.retrievability < $1.retrievability : $0.item.ordinal < $1.item.ordinal
+        }
         let reviewRoom = max(0, limits.reviews - reviewedToday)
         var items = due.prefix(reviewRoom).map(\.item)
         let newRoom = max(0, min(limits.newCards - introducedToday, reviewRoom - items.count))
@@ -91,7 +94,9 @@ public struct DailyReview {
         for ordinal in newOrdinals.prefix(newRoom) {
             items.append(Item(ordinal: ordinal, card: CardState(key: index.key(at: ordinal), due: now), isNew: true))
         }
-        let next = later.min().map { first in (first, later.count { LocalDay.containing($0).start == LocalDay.containing(first).start }) }
+        let next = later.min().map { first in
+            (first, later.count { LocalDay.containing($0).start == LocalDay.containing(first).start })
+        }
         return Plan(
             items: items, dueCount: min(due.count, reviewRoom), newCount: items.count - min(due.count, reviewRoom),
             reviewedToday: reviewedToday, introducedToday: introducedToday, nextDue: next)

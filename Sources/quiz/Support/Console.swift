@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Line-based terminal I/O for interactive commands: prompts without a newline are flushed,

@@ -44,8 +44,9 @@ struct DiagnosticReport {
             for diagnostic in result.diagnostics {
                 output += formatter.format(diagnostic) { file, line in lines.line(file, line) }
             }
-            output += DiagnosticFormatter.summary(
-                errors: result.errorCount, warnings: result.warningCount, files: result.fileCount) + "\n"
+            output +=
+                DiagnosticFormatter.summary(
+                    errors: result.errorCount, warnings: result.warningCount, files: result.fileCount) + "\n"
             StandardError.write(output)
         }
     }

@@ -2,7 +2,7 @@ import BankCompiler
 import QuizEngine
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Finds the index to read, in DESIGN.md's order: `--index PATH`, `$QUIZ_INDEX`,

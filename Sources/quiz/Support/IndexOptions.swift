@@ -2,14 +2,17 @@ import ArgumentParser
 import QuizEngine
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The `--index` option and the search order of DESIGN.md: `--index PATH`, `$QUIZ_INDEX`,
 /// `./Build/banks.qbx` (recompiled first when `./Banks` changed), then the copy embedded in
 /// the binary.
 struct IndexOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The compiled index to read (default: $QUIZ_INDEX, ./Build/banks.qbx, then the built-in copy).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The compiled index to read (default: $QUIZ_INDEX, ./Build/banks.qbx, then the built-in copy).",
+            valueName: "path"))
     var index: String?
 
     /// Opens the index, printing a clear error and exiting with status 2 when it cannot.

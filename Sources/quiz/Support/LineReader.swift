@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Reads standard input line by line with `read(2)`, so Ctrl-C can end a blocked read.

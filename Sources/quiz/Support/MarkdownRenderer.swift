@@ -39,7 +39,8 @@ struct MarkdownRenderer {
             }
             if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
                 let depth = (line.count - trimmed.count) / 2
-                output.append(indent + String(repeating: "  ", count: depth) + "• " + inline(String(trimmed.dropFirst(2))))
+                output.append(
+                    indent + String(repeating: "  ", count: depth) + "• " + inline(String(trimmed.dropFirst(2))))
                 continue
             }
             if trimmed.hasPrefix("|") {
@@ -104,7 +105,9 @@ struct MarkdownRenderer {
             } else if character == "*", index + 1 < characters.count, characters[index + 1] == "*" {
                 index += 2
                 var bold = ""
-                while index < characters.count && !(characters[index] == "*" && index + 1 < characters.count && characters[index + 1] == "*") {
+                while index < characters.count
+                    && !(characters[index] == "*" && index + 1 < characters.count && characters[index + 1] == "*")
+                {
                     bold.append(characters[index])
                     index += 1
                 }

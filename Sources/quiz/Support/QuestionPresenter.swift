@@ -41,7 +41,11 @@ struct QuestionPresenter {
             case .multi: "all correct letters, e.g. a c"
             case .order: "the item numbers in the right order, separated by spaces"
             case .trace:
-                if case .array = presented.trace?.answer { "the array, values separated by spaces" } else { "a whole number" }
+                if case .array = presented.trace?.answer {
+                    "the array, values separated by spaces"
+                } else {
+                    "a whole number"
+                }
             default: "your answer"
             }
         return "Answer (\(hint)): "

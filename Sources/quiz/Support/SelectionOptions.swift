@@ -10,13 +10,17 @@ struct SelectionOptions: ParsableArguments {
             valueName: "expr"))
     var tags: [String] = []
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("Only questions of this type (repeatable).", valueName: "type"))
+    @Option(
+        name: .customLong("type"), help: ArgumentHelp("Only questions of this type (repeatable).", valueName: "type"))
     var types: [QuestionType] = []
 
-    @Option(name: .customLong("difficulty"), help: ArgumentHelp("Only questions of this difficulty (repeatable).", valueName: "level"))
+    @Option(
+        name: .customLong("difficulty"),
+        help: ArgumentHelp("Only questions of this difficulty (repeatable).", valueName: "level"))
     var difficulties: [Difficulty] = []
 
-    @Option(name: .customLong("bank"), help: ArgumentHelp("Only questions of this bank (repeatable).", valueName: "bank"))
+    @Option(
+        name: .customLong("bank"), help: ArgumentHelp("Only questions of this bank (repeatable).", valueName: "bank"))
     var banks: [String] = []
 
     @Option(help: ArgumentHelp("Seed of the draw; the same seed replays the same questions.", valueName: "seed"))
@@ -35,11 +39,14 @@ struct SelectionOptions: ParsableArguments {
     /// Binds the tags and filters to `index`, printing a located error and exiting 2 when they
     /// do not fit it.
     func query(_ index: QuestionIndex) throws -> QuestionQuery {
-        try Self.query(index, tags: tags, filter: QuestionFilter(types: types, difficulties: difficulties, banks: banks))
+        try Self.query(
+            index, tags: tags, filter: QuestionFilter(types: types, difficulties: difficulties, banks: banks))
     }
 
     /// Binds tag expressions and a filter to `index`, or prints the located error and exits 2.
-    static func query(_ index: QuestionIndex, tags: [String], filter: QuestionFilter = QuestionFilter()) throws
+    static func query(
+        _ index: QuestionIndex, tags: [String], filter: QuestionFilter = QuestionFilter()
+    ) throws
         -> QuestionQuery
     {
         do {

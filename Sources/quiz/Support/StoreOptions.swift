@@ -3,13 +3,15 @@ import QuizEngine
 import QuizStore
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// `--store PATH` (else `$QUIZ_STORE`, `$XDG_DATA_HOME/quiz/progress.sqlite`,
 /// `~/.local/share/quiz/progress.sqlite`) and `--now` for the commands that use review history.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The review history database (default: $QUIZ_STORE, else the XDG data folder).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The review history database (default: $QUIZ_STORE, else the XDG data folder).", valueName: "path"))
     var store: String?
 
     @Option(
