@@ -203,7 +203,7 @@ struct ReviewSession {
             console.line(presenter.reveal(presented))
         } else {
             while isCorrect == nil {
-                guard let answer = console.ask(presenter.answerPrompt(presented).dropLast(2) + " or u/q: ") else {
+                guard let answer = console.ask(presenter.answerPrompt(presented, extra: "or u/q")) else {
                     return .stop
                 }
                 switch answer.trimmingWhitespace() {

@@ -14,7 +14,6 @@ struct DiagnosticMessage: Sendable, Hashable {
 
     // MARK: Files and encoding
 
-    static func unreadable(_ reason: String) -> Self { .init("io", "cannot read the file: \(reason)") }
     static func fileTooLarge(bytes: Int, limit: Int) -> Self {
         .init(
             "file-too-large",
@@ -94,9 +93,6 @@ struct DiagnosticMessage: Sendable, Hashable {
     }
     static func notPositive(_ field: String, found: String) -> Self {
         .init("not-positive", "'\(field)' must be a positive integer, not '\(found)'")
-    }
-    static func outOfRange(_ field: String, value: Int, range: ClosedRange<Int>) -> Self {
-        .init("out-of-range", "'\(field)' is \(value); it must be between \(range.lowerBound) and \(range.upperBound)")
     }
     static func invalidEnum(_ field: String, value: String, allowed: [String], suggestion: String?) -> Self {
         .init(

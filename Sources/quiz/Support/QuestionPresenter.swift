@@ -33,7 +33,8 @@ struct QuestionPresenter {
         return lines.joined(separator: "\n")
     }
 
-    func answerPrompt(_ presented: PresentedQuestion) -> String {
+    /// "Answer (one letter, a-d): ", with `extra` ("or u/q") before the colon when given.
+    func answerPrompt(_ presented: PresentedQuestion, extra: String? = nil) -> String {
         let count = presented.choiceOrder.count
         let hint: String =
             switch presented.question.type {
@@ -48,7 +49,7 @@ struct QuestionPresenter {
                 }
             default: "your answer"
             }
-        return "Answer (\(hint)): "
+        return "Answer (\(hint))" + (extra.map { " \($0)" } ?? "") + ": "
     }
 
     func feedback(_ presented: PresentedQuestion, verdict: Grader.Verdict) -> String {
