@@ -49,13 +49,14 @@ import Testing
         #expect(try store.integrityProblems().isEmpty)
     }
 
-    /// Several processes starting at once on a store that does not exist yet all open it:
-    /// the migration race (GRDB reads the applied migrations outside the transaction that
-    /// applies one) ends with one migrated store and no error.
+    /// Several openers starting at once on a store that does not exist yet all open it: none
+    /// sees a half-made store (schema started, no application_id yet) or an immediate
+    /// SQLITE_BUSY, and the hidden file the store is built in does not outlive the race.
     @Test func simultaneousCreationSucceeds() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        for round in 0..<10 {
+        let rounds = 30
+        for round in 0..<rounds {
             let path = directory.file("round-\(round).sqlite")
             let failures = Mutex<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 6) { opener in
@@ -69,6 +70,9 @@ import Testing
             #expect(try ReviewStore(path: path).totalReviews == 6)
             #expect(try inspect(path, "PRAGMA user_version", as: Int.self) == StoreSchema.version)
         }
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(left.filter { !$0.hasPrefix("round-") } == [])
+        #expect(Set(left.filter { $0.hasSuffix(".sqlite") }).count == rounds)
     }
 }
 
