@@ -22,7 +22,10 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "SortingCourse"),
-        .target(name: "QuizEngine", dependencies: ["SortingCourse"], exclude: ["Index/FORMAT.md"]),
+        // CRC-32C and SHA-256 on the CPU's instructions (SSE 4.2, SHA-NI; ARMv8 CRC), probed at run time.
+        .target(name: "CHardwareKernels"),
+        .target(
+            name: "QuizEngine", dependencies: ["SortingCourse", "CHardwareKernels"], exclude: ["Index/FORMAT.md"]),
         // Review history and card state in SQLite (GRDB over the system libsqlite3).
         .target(name: "QuizStore", dependencies: ["QuizEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.

@@ -4,6 +4,9 @@ import Glibc
 /// quiz-bench: release benchmarks measured side by side in one run.
 ///
 /// Usage: `swift run -c release quiz-bench [frontend] [index] [store] [draw] [hostile] [--questions N] [--cards N] [--runs N]`
+///
+/// `quiz-bench generate DIR [--questions N]` writes the generated banks the benchmarks use to
+/// `DIR` instead (for profiling `quiz compile DIR` with perf).
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String, default value: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
@@ -15,6 +18,18 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let questions = option("--questions", default: 70_000)
 let cards = option("--cards", default: 100_000)
 let runs = option("--runs", default: 5)
+if arguments.first == "generate", arguments.count == 2 {
+    let directory = arguments[1]
+    for file in BankGenerator(questionCount: questions, seed: 7).files() {
+        let path = directory + "/" + file.path.split(separator: "/").last!
+        mkdir(directory, 0o755)
+        guard let stream = fopen(path, "w") else { fatalError("cannot write \(path)") }
+        fputs(file.text, stream)
+        fclose(stream)
+    }
+    print("wrote \(questions) generated questions to \(directory)")
+    exit(0)
+}
 let suites = arguments.isEmpty ? ["frontend"] : arguments
 #if DEBUG
 print("warning: quiz-bench is a debug build; numbers are meaningless. Use swift run -c release quiz-bench.")

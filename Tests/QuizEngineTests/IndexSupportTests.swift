@@ -36,6 +36,21 @@ struct IndexSupportTests {
     }
 
     @Test(
+        "CRC32C in hardware equals CRC32C in software", .enabled(if: CRC32C.hardwareAvailable),
+        arguments: 0..<20)
+    func crcHardwareMatchesSoftware(seed: UInt64) {
+        var g = IndexTestRandom(seed: seed)
+        let bytes = (0..<g.below(5_000)).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+        var hardware = CRC32C()
+        var software = CRC32C()
+        bytes.withUnsafeBytes {
+            hardware.update($0)
+            software.updateInSoftware($0)
+        }
+        #expect(hardware.value == software.value)
+    }
+
+    @Test(
         "SHA-256 FIPS 180-4 / NIST vectors",
         arguments: [
             ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

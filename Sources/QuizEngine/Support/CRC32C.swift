@@ -1,8 +1,12 @@
+import CHardwareKernels
+
 /// CRC-32C (Castagnoli), the checksum of every section of the index.
 ///
 /// Reflected polynomial `0x82F63B78`, initial value and final xor `0xFFFFFFFF`, as in
-/// iSCSI (RFC 3720), ext4 and SSE 4.2's `crc32` instruction. The table-driven software
-/// version below processes sixteen bytes per step ("slicing-by-16", after Kounavis and Berry's slicing-by-8, 2005).
+/// iSCSI (RFC 3720), ext4 and SSE 4.2's `crc32` instruction. On a CPU with that instruction
+/// (or ARMv8's) the C kernel runs it, about three times faster; elsewhere the table-driven
+/// software version below processes sixteen bytes per step ("slicing-by-16", after Kounavis
+/// and Berry's slicing-by-8, 2005). Both give the same values (tested).
 ///
 ///     var crc = CRC32C()
 ///     crc.update(Array("123456789".utf8))
@@ -21,6 +25,21 @@ package struct CRC32C: Sendable {
     ///
     /// - Complexity: O(n), where n is the number of bytes.
     package mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        if Self.hardwareAvailable {
+            state = quiz_crc32c_update(state, start, bytes.count)
+        } else {
+            updateInSoftware(bytes)
+        }
+    }
+
+    /// Whether the running CPU has a CRC-32C instruction the C kernel uses (probed once).
+    package static let hardwareAvailable = quiz_crc32c_available() != 0
+
+    /// Feeds bytes through the slicing-by-16 tables, whatever the CPU.
+    ///
+    /// - Complexity: O(n), where n is the number of bytes.
+    package mutating func updateInSoftware(_ bytes: UnsafeRawBufferPointer) {
         guard var p = bytes.baseAddress, !bytes.isEmpty else { return }
         var n = bytes.count
         var crc = state

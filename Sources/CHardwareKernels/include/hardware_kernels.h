@@ -1,0 +1,20 @@
+#ifndef QUIZ_HARDWARE_KERNELS_H
+#define QUIZ_HARDWARE_KERNELS_H
+
+/* Checksums and digests on the CPU's own instructions, when it has them.
+ *
+ * Each kernel comes with a probe: the caller asks once whether the running CPU supports it
+ * and falls back to its portable Swift implementation when not. The kernels are compiled
+ * for their instruction sets with target attributes, so the rest of the program never
+ * assumes them. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* 1 when quiz_crc32c_update can run on this CPU (x86-64 SSE 4.2, or AArch64 CRC32). */
+int quiz_crc32c_available(void);
+
+/* Advances a CRC-32C register (pre-inverted, as the caller keeps it) over `count` bytes. */
+uint32_t quiz_crc32c_update(uint32_t state, const void *bytes, size_t count);
+
+#endif
