@@ -54,7 +54,7 @@ let package = Package(
         // The fuzz targets' checks and the hostile corpus, shared by RobustnessTests and quiz-bench.
         .target(name: "FuzzHarness", dependencies: ["BankCompiler", "QuizEngine"]),
         .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
-        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine", "FuzzHarness"], exclude: ["Fixtures"]),
         .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RobustnessTests", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness"],

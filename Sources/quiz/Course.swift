@@ -48,7 +48,7 @@ struct CourseList: ParsableCommand {
 /// Finds a module by id, or fails with a did-you-mean.
 enum ModuleLookup {
     static func find(_ id: String, in index: QuestionIndex) throws -> CourseModule {
-        let modules = index.modules
+        let modules = try index.modules
         if let module = modules.first(where: { $0.id == id }) { return module }
         if let number = Int(id), modules.indices.contains(number - 1) { return modules[number - 1] }
         let suggestion = Suggestion.nearest(to: id, in: modules.map(\.id))
@@ -84,7 +84,7 @@ struct CourseShow: ParsableCommand {
             "  best \(complexity.best) · average \(complexity.average) · worst \(complexity.worst) · extra space \(complexity.space)"
         )
         print("  stable: \(module.isStable ? "yes" : "no") · in place: \(module.isInPlace ? "yes" : "no")")
-        let count = (0..<index.count).count { index.question(at: $0).module == module.id }
+        let count = try (0..<index.count).count { try index.question(at: $0).module == module.id }
         print(
             "\nTry it: `quiz course run \(module.algorithm) --random 8 --step`; "
                 + "practise: `quiz course practice \(module.id)` (\(count) questions).")
@@ -110,7 +110,7 @@ struct CoursePractice: ParsableCommand {
     func run() throws {
         let index = try indexOptions.open()
         let module = try ModuleLookup.find(module, in: index)
-        var questions = (0..<index.count).map(index.question(at:)).filter { $0.module == module.id }
+        var questions = try (0..<index.count).map { try index.question(at: $0) }.filter { $0.module == module.id }
         let resolved = SelectionOptions.resolve(seed)
         var generator = Xoshiro256StarStar(seed: resolved)
         questions.fisherYatesShuffle(using: &generator)

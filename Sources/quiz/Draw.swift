@@ -52,7 +52,7 @@ struct Draw: ParsableCommand {
         let index = try indexOptions.open()
         let query = try selection.query(index)
         let seed = selection.resolvedSeed
-        let questions = query.draw(count: count, seed: seed).map(index.question(at:))
+        let questions = try query.draw(count: count, seed: seed).map { try index.question(at: $0) }
         switch format {
         case .json:
             print(json(questions, seed: seed))

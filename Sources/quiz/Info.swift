@@ -21,7 +21,7 @@ struct Info: ParsableCommand {
         let index = try indexOptions.open()
         let store = try storeOptions.open()
         let now = storeOptions.instant
-        let ordinal = index.ordinal(forKey: key)
+        let ordinal = try index.ordinal(forKey: key)
         let log: [ReviewLogEntry]
         let stored: StoredCard?
         do {
@@ -32,13 +32,13 @@ struct Info: ParsableCommand {
             throw ExitCode(2)
         }
         guard ordinal != nil || !log.isEmpty else {
-            let suggestion = Suggestion.nearest(to: key, in: index.keys)
+            let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
             StandardError.write(
                 "quiz: error: no question '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
             throw ExitCode(2)
         }
         let scheduler = Scheduler()
-        let revision = ordinal.map(index.revision(at:))
+        let revision = try ordinal.map { try index.revision(at: $0) }
         let current = stored.flatMap { card in revision == nil || card.revision == revision ? card : nil }
         let retrievability = current.map { scheduler.retrievability(of: $0.card, at: now) }
         switch format {
@@ -79,7 +79,7 @@ struct Info: ParsableCommand {
         case .text:
             let color = Terminal.allowsColor(fileDescriptor: 1)
             var title = Terminal.paint(key, .bold, enabled: color)
-            if let ordinal { title += "  " + index.prompt(at: ordinal).prefix(80) }
+            if let ordinal { title += "  " + (try index.prompt(at: ordinal)).prefix(80) }
             print(title)
             if ordinal == nil { print("  no longer in the banks; its history is kept") }
             if let card = current?.card {

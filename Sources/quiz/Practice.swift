@@ -43,7 +43,7 @@ struct Practice: ParsableCommand {
         for bank in selection.banks { replay += " --bank \(bank)" }
         var round = PracticeRound(
             console: Console(), seed: seed, title: selection.summary, replay: replay)
-        round.run(ordinals.map { index.question(at: $0) })
+        round.run(try ordinals.map { try index.question(at: $0) })
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuizEngine
 
 /// The `quiz` command: compile question banks, draw and practise, review, and take the
 /// sorting course.
@@ -24,6 +25,11 @@ struct Quiz: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch var error as IndexError {
+            // Damage found while reading, after the index opened: the reader checks lazily.
+            error.path = error.path ?? IndexOptions.openedLocation
+            StandardError.write("quiz: error: \(error)\n")
+            exit(withError: ExitCode(2))
         } catch {
             if exitCode(for: error) == .validationFailure {
                 StandardError.write(fullMessage(for: error) + "\n")

@@ -136,7 +136,8 @@ struct ReviewSession {
                 }
                 reviewed -= 1
                 var restored = last.item
-                if let card = try store.card(forKey: restored.card.key, revision: index.revision(at: restored.ordinal))
+                if let card = try store.card(
+                    forKey: restored.card.key, revision: try index.revision(at: restored.ordinal))
                 {
                     restored.card = card.card
                 } else {
@@ -162,7 +163,7 @@ struct ReviewSession {
     // MARK: Showing one card
 
     private mutating func show(_ item: DailyReview.Item, position: Int, total: Int) throws -> Outcome {
-        let question = index.question(at: item.ordinal)
+        let question = try index.question(at: item.ordinal)
         let presented: PresentedQuestion
         do {
             presented = try PresentedQuestion(question, seed: UInt64(bitPattern: day.start.microsecondsSinceEpoch))

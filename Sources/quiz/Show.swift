@@ -15,14 +15,14 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let index = try indexOptions.open()
-        guard let ordinal = index.ordinal(forKey: key) else {
-            let suggestion = Suggestion.nearest(to: key, in: index.keys)
+        guard let ordinal = try index.ordinal(forKey: key) else {
+            let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
             StandardError.write(
                 "quiz: error: no question '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                     + "\n  (`quiz draw --format json` lists keys)\n")
             throw ExitCode(2)
         }
-        let question = index.question(at: ordinal)
+        let question = try index.question(at: ordinal)
         switch format {
         case .json: print(QuestionJSON.full(question).text)
         case .text: print(QuestionText(color: Terminal.allowsColor(fileDescriptor: 1)).full(question))

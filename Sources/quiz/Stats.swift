@@ -66,9 +66,9 @@ struct StatsReport {
         var counts = [Int](repeating: 0, count: Self.forecastDays)
         var known = Set<String>()
         for ordinal in 0..<index.count {
-            let key = index.key(at: ordinal)
+            let key = try index.key(at: ordinal)
             known.insert(key)
-            guard let stored = cards[key], stored.revision == index.revision(at: ordinal) else {
+            guard let stored = cards[key], try stored.revision == index.revision(at: ordinal) else {
                 byState["new", default: 0] += 1
                 continue
             }

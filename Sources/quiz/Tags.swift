@@ -12,7 +12,7 @@ struct Tags: ParsableCommand {
 
     func run() throws {
         let index = try indexOptions.open()
-        let tags = index.tags
+        let tags = try index.tags
         switch format {
         case .json:
             let list = tags.map { tag -> JSON in

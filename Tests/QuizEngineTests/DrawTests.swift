@@ -124,7 +124,7 @@ struct DrawTests {
     @Test("rejection candidates are uniform over a pivot of bitset and array containers (chi-square)")
     func uniformPivot() throws {
         // 'varied': ~59,000 members in a bitset (block 0), ~130 in an array (block 1).
-        let list = try #require(QueryFixtures.large.index.postings(forTag: "varied"))
+        let list = try #require(try QueryFixtures.large.index.postings(forTag: "varied"))
         #expect(list.containers.map(\.kind) == [.bitset, .array])
         let pivot = try #require(QuestionSampler.Pivot(.tag(list), universe: QueryFixtures.large.index.count))
         let members = list.ordinals

@@ -7,14 +7,27 @@ struct IndexHostileTests {
     static let bytes: [UInt8] = try! indexTestWriter.encode(IndexFixtures.small)
     static let expected = IndexFixtures.small
 
-    /// Opens `bytes`: either a typed rejection, or an index that reads exactly as expected.
+    /// Opens `bytes` and reads everything: either a typed rejection (at open or at the first
+    /// damaged read: the reader checks blocks as it reads them), or an index that reads
+    /// exactly as expected.
     static func rejectsOrReadsIdentically(_ bytes: [UInt8], _ what: String) {
-        do {
+        do throws(IndexError) {
             let index = try QuestionIndex(bytes: bytes)
-            #expect(exerciseIndex(index) == expected, "\(what) was accepted but reads differently")
+            #expect(try exerciseIndex(index) == expected, "\(what) was accepted but reads differently")
             #expect(index.compilerVersion == "quiz 0.0.0-test", "\(what)")
         } catch {
             #expect(!error.message.isEmpty, "\(what)")
+        }
+    }
+
+    /// Reads everything of an index whose checksums are right but whose structure may be
+    /// hostile: reading must never trap, and must never fail on an index that verifies whole.
+    static func readsConsistently(_ index: QuestionIndex, _ what: String) {
+        let valid = (try? index.verifyAll()) != nil
+        do {
+            _ = try exerciseIndex(index)
+        } catch {
+            #expect(!valid, "\(what): a read failed on an index that verifies whole: \(error)")
         }
     }
 
@@ -56,7 +69,7 @@ struct IndexHostileTests {
             b[i] ^= mask
             let sealed = resealedIndex(b)
             if let index = try? QuestionIndex(bytes: sealed) {
-                _ = exerciseIndex(index)
+                Self.readsConsistently(index, "byte \(i) xor \(mask)")
             }
         }
     }
@@ -72,7 +85,7 @@ struct IndexHostileTests {
                 b[i] = g.chance(50) ? UInt8(truncatingIfNeeded: g.next()) : b[i] ^ (1 << UInt8(g.below(8)))
             }
             if let index = try? QuestionIndex(bytes: resealedIndex(b)) {
-                _ = exerciseIndex(index)
+                Self.readsConsistently(index, "seed \(seed)")
             }
         }
     }
@@ -98,7 +111,7 @@ struct IndexHostileTests {
         b[10] = 7
         let index = try QuestionIndex(bytes: resealedIndex(b))
         #expect(index.formatVersion == .init(major: 1, minor: 7))
-        #expect(index.questionSet() == Self.expected)
+        #expect(try index.questionSet() == Self.expected)
     }
 
     @Test("an unknown required feature is rejected; an unknown optional one is ignored")
@@ -124,8 +137,9 @@ struct IndexHostileTests {
         // 'modules', so instead append a harmless unknown section by rewriting a known one.
         var b = Self.bytes
         let sections = Int(b[20])
-        let last = 128 + 32 * (sections - 1)
-        // Make the last section (modules) unknown and optional: 'modules' is then missing.
+        let last = try #require(
+            (0..<sections).map { 128 + 32 * $0 }.first { Array(b[$0..<($0 + 4)]) == Array("MODS".utf8) })
+        // Make the modules section unknown and optional: 'modules' is then missing.
         b[last] = UInt8(ascii: "X")
         b[last + 4] = 0
         do {
@@ -143,6 +157,54 @@ struct IndexHostileTests {
             #expect(error.code == .newerFormat)
             #expect(error.message.contains("XODS"))
         }
+    }
+
+    @Test("without block checksums (a 1.0 reader's view) the index is verified whole and reads the same")
+    func withoutBlockChecksums() throws {
+        var b = Self.bytes
+        let sections = Int(b[20])
+        let sums = try #require(
+            (0..<sections).map { 128 + 32 * $0 }.first { Array(b[$0..<($0 + 4)]) == Array("BSUM".utf8) })
+        #expect(b[sums + 4] == 0, "block checksums must be optional so 1.0 readers skip them")
+        b[sums] = UInt8(ascii: "X")
+        let index = try QuestionIndex(bytes: resealedIndex(b))
+        #expect(try index.questionSet() == Self.expected)
+        // Damage is then found at open, as the whole file is checked there.
+        let strings = try #require(
+            (0..<sections).map { 128 + 32 * $0 }.first { Array(b[$0..<($0 + 4)]) == Array("SDAT".utf8) })
+        let offset = Int(b[strings + 8]) | Int(b[strings + 9]) << 8
+        b[offset] ^= 0x20
+        #expect(throws: IndexError.self) { try QuestionIndex(bytes: b) }
+    }
+
+    @Test("damage in the bulk of the file is found by the first read of its block, and by verifyAll")
+    func damageFoundOnRead() throws {
+        // 300 prompts of ~200 bytes: the strings span several 16 KiB blocks.
+        let location = SourceLocation(file: "f", line: 1, column: 1)
+        let questions = (0..<300).map { i in
+            Question(
+                bank: "b", id: "q\(i)", type: .flashcard,
+                prompt: "Question \(i): " + String(repeating: "why does this matter? ", count: 9), location: location)
+        }
+        var b = try indexTestWriter.encode(QuestionSet(questions: questions))
+        let sections = Int(b[20])
+        let strings = try #require(
+            (0..<sections).map { 128 + 32 * $0 }.first { Array(b[$0..<($0 + 4)]) == Array("SDAT".utf8) })
+        let offset = (0..<8).reduce(0) { $0 | Int(b[strings + 8 + $1]) << (8 * $1) }
+        let length = (0..<8).reduce(0) { $0 | Int(b[strings + 16 + $1]) << (8 * $1) }
+        #expect(length > 3 * 16_384)
+        b[offset + length - 10] ^= 0x01  // in the last prompt, the last block
+        let index = try QuestionIndex(bytes: b)  // the strings are not all read at open
+        #expect(try index.question(at: 0).id == "q0")  // its strings lie in the first block
+        do {
+            _ = try index.question(at: 299)
+            Issue.record("reading a damaged string block succeeded")
+        } catch {
+            #expect(error.code == .checksumMismatch)
+            #expect(error.message.contains("of section 'strings'"), "\(error)")
+            #expect(error.message.contains("quiz compile"), "\(error)")
+        }
+        #expect(throws: IndexError.self) { try index.verifyAll() }
     }
 
     @Test("messages say what is wrong and what to do")

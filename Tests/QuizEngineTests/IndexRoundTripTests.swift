@@ -9,7 +9,7 @@ struct IndexRoundTripTests {
         let set = IndexFixtures.randomSet(seed: seed, questions: Int(seed % 7 == 0 ? 0 : seed * 3))
         let bytes = try indexTestWriter.encode(set)
         let index = try QuestionIndex(bytes: bytes)
-        let back = index.questionSet()
+        let back = try index.questionSet()
         #expect(back == set, "seed \(seed)")
         // String == is canonical equivalence; the index must also keep the exact bytes.
         for (a, b) in zip(back.questions, set.questions) {
@@ -22,32 +22,32 @@ struct IndexRoundTripTests {
         #expect(index.sourceDigest == set.sourceDigest)
         #expect(index.formatVersion == QuestionIndex.currentFormat)
         #expect(index.byteCount == bytes.count)
-        #expect(Array(index.keys) == set.questions.map(\.key))
+        #expect(try index.allKeys() == set.questions.map(\.key))
         for (ordinal, q) in set.questions.enumerated() {
-            #expect(index.ordinal(forKey: q.key) == ordinal, "seed \(seed) key \(q.key)")
-            #expect(index.question(at: ordinal) == q)
-            #expect(index.type(at: ordinal) == q.type)
-            #expect(index.difficulty(at: ordinal) == q.difficulty)
-            #expect(index.prompt(at: ordinal) == q.prompt)
-            #expect(index.bank(at: ordinal) == q.bank)
-            #expect(index.revision(at: ordinal) == q.revision)
+            #expect(try index.ordinal(forKey: q.key) == ordinal, "seed \(seed) key \(q.key)")
+            #expect(try index.question(at: ordinal) == q)
+            #expect(try index.type(at: ordinal) == q.type)
+            #expect(try index.difficulty(at: ordinal) == q.difficulty)
+            #expect(try index.prompt(at: ordinal) == q.prompt)
+            #expect(try index.bank(at: ordinal) == q.bank)
+            #expect(try index.revision(at: ordinal) == q.revision)
         }
         for missing in ["", "/", "nope/q0", "\(set.questions.first?.bank ?? "x")/", "zzzz/zzzz", "a/q", "a-b"] {
             if !set.questions.contains(where: { Array($0.key.utf8) == Array(missing.utf8) }) {
-                #expect(index.ordinal(forKey: missing) == nil, "seed \(seed) key \(missing)")
+                #expect(try index.ordinal(forKey: missing) == nil, "seed \(seed) key \(missing)")
             }
         }
         // Postings equal naive membership; counts agree.
-        for tag in index.tags {
+        for tag in try index.tags {
             let expected = set.questions.indices.filter { set.questions[$0].tags.contains(tag.name) }
-            let list = index.postings(forTag: tag.id)
+            let list = try index.postings(forTag: tag.id)
             #expect(list.ordinals == expected, "seed \(seed) tag \(tag.name)")
             #expect(list.count == expected.count && tag.count == expected.count)
-            #expect(index.tagID(named: tag.name) == tag.id)
-            #expect(index.postings(forTag: tag.name)?.count == expected.count)
+            #expect(try index.tagID(named: tag.name) == tag.id)
+            #expect(try index.postings(forTag: tag.name)?.count == expected.count)
         }
-        #expect(index.tagID(named: "no-such-tag") == nil)
-        #expect(index.postings(forTag: "no-such-tag") == nil)
+        #expect(try index.tagID(named: "no-such-tag") == nil)
+        #expect(try index.postings(forTag: "no-such-tag") == nil)
     }
 
     @Test("precomposed and decomposed accents stay distinct")
@@ -58,10 +58,10 @@ struct IndexRoundTripTests {
             Question(bank: "b", id: "cafe\u{301}", type: .flashcard, prompt: "cafe\u{301}", location: loc),
         ])
         let index = try QuestionIndex(bytes: try indexTestWriter.encode(set))
-        #expect(Array(index.question(at: 0).prompt.utf8) == Array("caf\u{E9}".utf8))
-        #expect(Array(index.question(at: 1).prompt.utf8) == Array("cafe\u{301}".utf8))
-        #expect(index.ordinal(forKey: "b/cafe\u{301}") == 1)
-        #expect(index.ordinal(forKey: "b/caf\u{E9}") == 0)
+        #expect(try Array(index.question(at: 0).prompt.utf8) == Array("caf\u{E9}".utf8))
+        #expect(try Array(index.question(at: 1).prompt.utf8) == Array("cafe\u{301}".utf8))
+        #expect(try index.ordinal(forKey: "b/cafe\u{301}") == 1)
+        #expect(try index.ordinal(forKey: "b/caf\u{E9}") == 0)
     }
 
     @Test("postings cross a 65,536-question container boundary; dense tags become bitsets")
@@ -85,30 +85,30 @@ struct IndexRoundTripTests {
             tags: ["all", "even", "none", "rare", "straddle"].map { TagInfo(name: $0, description: $0) },
             questions: questions)
         let index = try QuestionIndex(bytes: try indexTestWriter.encode(set))
-        for tag in index.tags {
+        for tag in try index.tags {
             let expected = (0..<n).filter { tagsOf($0).contains(tag.name) }
-            let list = index.postings(forTag: tag.id)
+            let list = try index.postings(forTag: tag.id)
             #expect(list.ordinals == expected, "tag \(tag.name)")
             #expect(tag.count == expected.count)
             for probe in [0, 1, 7, 65_535, 65_536, 65_537, 70_000, 70_001, -1] {
                 #expect(list.contains(probe) == expected.contains(probe), "tag \(tag.name) probe \(probe)")
             }
         }
-        let all = index.postings(forTag: "all")!
+        let all = try index.postings(forTag: "all")!
         #expect(all.containers.map(\.kind) == [.bitset, .bitset])
         #expect(all.containers.map(\.key) == [0, 1])
         #expect(all.containers.map(\.count) == [65_536, n - 65_536])
         // "even" has 32,768 members in the first block and 2,233 in the second.
-        #expect(index.postings(forTag: "even")!.containers.map(\.kind) == [.bitset, .array])
-        #expect(index.postings(forTag: "rare")!.containers.map(\.kind) == [.array, .array])
-        let straddle = index.postings(forTag: "straddle")!
+        #expect(try index.postings(forTag: "even")!.containers.map(\.kind) == [.bitset, .array])
+        #expect(try index.postings(forTag: "rare")!.containers.map(\.kind) == [.array, .array])
+        let straddle = try index.postings(forTag: "straddle")!
         #expect(
             straddle.containers.map(\.values) == [
                 Array(65_530...65_535).map { UInt16($0) }, Array(0...5).map { UInt16($0) },
             ])
-        #expect(index.postings(forTag: "none")!.isEmpty)
-        #expect(index.ordinal(forKey: "b/69999") == 69_999)
-        #expect(index.ordinal(forKey: "b/70001") == nil)
+        #expect(try index.postings(forTag: "none")!.isEmpty)
+        #expect(try index.ordinal(forKey: "b/69999") == 69_999)
+        #expect(try index.ordinal(forKey: "b/70001") == nil)
     }
 
     @Test("undeclared tags used by questions are indexed but not returned as declared")
@@ -118,9 +118,9 @@ struct IndexRoundTripTests {
             tags: [TagInfo(name: "b", description: "B")],
             questions: [Question(bank: "x", id: "1", type: .open, prompt: "p", tags: ["a", "b"], location: loc)])
         let index = try QuestionIndex(bytes: try indexTestWriter.encode(set))
-        #expect(index.tags.map(\.name) == ["a", "b"])
-        #expect(index.tags.map(\.description) == [nil, "B"])
-        #expect(index.questionSet() == set)
+        #expect(try index.tags.map(\.name) == ["a", "b"])
+        #expect(try index.tags.map(\.description) == [nil, "B"])
+        #expect(try index.questionSet() == set)
     }
 
     @Test("invalid input is reported, not encoded")

@@ -1,3 +1,5 @@
+import FuzzHarness
+
 @testable import QuizEngine
 
 /// SplitMix64: a tiny seeded generator for repeatable test data (never the stdlib's
@@ -162,14 +164,14 @@ enum IndexFixtures {
 }
 
 /// Reads every accessor of an index, so a test notices any trap or inconsistency.
-func exerciseIndex(_ index: QuestionIndex) -> QuestionSet {
-    let set = index.questionSet()
+func exerciseIndex(_ index: QuestionIndex) throws(IndexError) -> QuestionSet {
+    let set = try index.questionSet()
     for ordinal in 0..<index.count {
-        _ = index.ordinal(forKey: index.key(at: ordinal))
-        _ = index.tags(at: ordinal)
+        _ = try index.ordinal(forKey: index.key(at: ordinal))
+        _ = try index.tags(at: ordinal)
     }
-    for tag in index.tags {
-        let list = index.postings(forTag: tag.id)
+    for tag in try index.tags {
+        let list = try index.postings(forTag: tag.id)
         _ = list.ordinals
         for c in list.containers { _ = c.values; _ = c.bitsetWords }
         _ = list.contains(0)
@@ -181,22 +183,7 @@ func exerciseIndex(_ index: QuestionIndex) -> QuestionSet {
 /// Recomputes every checksum of an index, so structural checks (not checksums) must catch a
 /// change. Assumes an intact header layout; returns the bytes unchanged otherwise.
 func resealedIndex(_ bytes: [UInt8]) -> [UInt8] {
-    var b = bytes
-    guard b.count >= 128 else { return b }
-    func u32(_ o: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(b[o + $1]) << (8 * UInt32($1)) } }
-    func u64(_ o: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 | UInt64(b[o + $1]) << (8 * UInt64($1)) } }
-    func set32(_ v: UInt32, _ o: Int) { for k in 0..<4 { b[o + k] = UInt8(truncatingIfNeeded: v >> (8 * UInt32(k))) } }
-    let sections = Int(u32(20))
-    guard sections <= 64, b.count >= 128 + 32 * sections else { return b }
-    for i in 0..<sections {
-        let e = 128 + 32 * i
-        let off = u64(e + 8), len = u64(e + 16)
-        guard off <= UInt64(b.count), len <= UInt64(b.count) - off else { continue }
-        set32(CRC32C.checksum(Array(b[Int(off)..<Int(off + len)])), e + 28)
-    }
-    let tableEnd = 128 + 32 * sections
-    set32(b.withUnsafeBytes { IndexLayout.headerChecksum($0, tableEnd: tableEnd) }, 12)
-    return b
+    ChecksumRepair.repaired(bytes)
 }
 
 let indexTestWriter = IndexWriter(compilerVersion: "quiz 0.0.0-test", schemaVersion: "1")

@@ -28,7 +28,7 @@ struct IndexHarnessTests {
             banks: [BankInfo(id: "big", title: "Big", location: here)], questions: questions)
         let bytes = try IndexWriter(compilerVersion: "test", schemaVersion: "1").encode(set)
         let index = try QuestionIndex(bytes: bytes)
-        let dense = try #require(index.postings(forTag: "dense"))
+        let dense = try #require(try index.postings(forTag: "dense"))
         #expect(dense.containers.contains { $0.kind == .bitset })
         #expect(IndexHarness.check(bytes) == [])
     }

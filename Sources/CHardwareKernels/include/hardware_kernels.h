@@ -17,4 +17,13 @@ int quiz_crc32c_available(void);
 /* Advances a CRC-32C register (pre-inverted, as the caller keeps it) over `count` bytes. */
 uint32_t quiz_crc32c_update(uint32_t state, const void *bytes, size_t count);
 
+/* Bits of a bitmap shared by threads: the index marks each block it has verified. */
+static inline int quiz_bitmap_test(const uint64_t *words, size_t bit) {
+    return (int)((__atomic_load_n(&words[bit >> 6], __ATOMIC_ACQUIRE) >> (bit & 63)) & 1);
+}
+
+static inline void quiz_bitmap_set(uint64_t *words, size_t bit) {
+    __atomic_fetch_or(&words[bit >> 6], (uint64_t)1 << (bit & 63), __ATOMIC_RELEASE);
+}
+
 #endif

@@ -1,11 +1,11 @@
-/// Constants of the QBX index format, version 1. `FORMAT.md` next to this file is the
+/// Constants of the QBX index format, version 1.1. `FORMAT.md` next to this file is the
 /// specification; this file is its transcription.
 enum IndexFormat {
     /// `\x89QBX\r\n\x1a\n`: the high byte catches 7-bit transfers, CR LF and LF catch
     /// line-ending conversion, ^Z stops `type` on Windows (the PNG signature's design).
     static let magic: [UInt8] = [0x89, 0x51, 0x42, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
     static let major: UInt16 = 1
-    static let minor: UInt16 = 0
+    static let minor: UInt16 = 1
 
     static let headerSize = 128
     static let sectionEntrySize = 32
@@ -76,7 +76,7 @@ enum IndexFormat {
     }
 }
 
-/// The sections of format 1.0, in file order.
+/// The sections of format 1.1, in file order.
 enum SectionType: UInt32, CaseIterable, Sendable {
     case stringOffsets = 0x4646_4F53  // "SOFF"
     case stringBytes = 0x5441_4453  // "SDAT"
@@ -94,6 +94,31 @@ enum SectionType: UInt32, CaseIterable, Sendable {
     case traces = 0x4341_5254  // "TRAC"
     case banks = 0x4B4E_4142  // "BANK"
     case modules = 0x5344_4F4D  // "MODS"
+    /// Optional (1.1): per-block checksums of the other sections.
+    case blockChecksums = 0x4D55_5342  // "BSUM"
+
+    /// The section's position in `allCases`, for tables indexed by section.
+    var slot: Int {
+        switch self {
+        case .stringOffsets: 0
+        case .stringBytes: 1
+        case .questions: 2
+        case .keys: 3
+        case .questionTagOffsets: 4
+        case .questionTags: 5
+        case .choiceOffsets: 6
+        case .choices: 7
+        case .listOffsets: 8
+        case .listStrings: 9
+        case .tags: 10
+        case .containers: 11
+        case .postings: 12
+        case .traces: 13
+        case .banks: 14
+        case .modules: 15
+        case .blockChecksums: 16
+        }
+    }
 
     /// The four ASCII letters of a type code (as stored, little-endian).
     static func fourCC(_ code: UInt32) -> String {
@@ -121,13 +146,16 @@ enum SectionType: UInt32, CaseIterable, Sendable {
         case .traces: "traces"
         case .banks: "banks"
         case .modules: "modules"
+        case .blockChecksums: "block checksums"
         }
     }
 
     /// The record size (stride) written by this version; 1 for byte sections.
     var recordSize: Int {
         switch self {
-        case .stringOffsets, .keys, .questionTagOffsets, .questionTags, .choiceOffsets, .listOffsets, .listStrings: 4
+        case .stringOffsets, .keys, .questionTagOffsets, .questionTags, .choiceOffsets, .listOffsets, .listStrings,
+            .blockChecksums:
+            4
         case .stringBytes, .postings: 1
         case .questions: IndexFormat.questionRecordSize
         case .choices: IndexFormat.choiceRecordSize

@@ -7,16 +7,36 @@ import Darwin
 #endif
 
 extension IndexLayout {
-    /// Checks every structural property of the index in one linear pass and returns where
-    /// its sections are.
+    /// A section as the section table describes it.
+    struct Entry {
+        var type: SectionType?
+        var name: String
+        var offset: Int
+        var length: Int
+        var stride: Int
+        var crc: UInt32
+    }
+
+    /// The header and section table, checked; the sections' contents are not read.
+    struct Table {
+        /// The header's fields (no section offsets yet).
+        var header: IndexLayout
+        /// Every section, known or not, in table order.
+        var all: [Entry]
+        /// The known sections by type.
+        var known: [SectionType: Entry]
+    }
+
+    /// Checks the header and the section table: magic, versions, header checksum, feature
+    /// bits, file length, and each section's bounds, alignment, order, padding, record size
+    /// and presence.
     ///
     /// Order matters for the messages: the magic and major version first (a newer layout
     /// may differ from here on), then the header checksum (so later header fields can be
-    /// trusted), then the file length, section table, section checksums and contents.
+    /// trusted), then the file length and the section table.
     ///
-    /// - Complexity: O(n + p log t), where n is the file size, p the number of postings and
-    ///   t the largest number of tags on one question.
-    static func verify(_ buf: UnsafeRawBufferPointer) throws(IndexError) -> IndexLayout {
+    /// - Complexity: O(s + z), where s is the number of sections and z the padding bytes.
+    static func readTable(_ buf: UnsafeRawBufferPointer) throws(IndexError) -> Table {
         let size = buf.count
         let magic = IndexFormat.magic
         // Magic.
@@ -66,11 +86,7 @@ extension IndexLayout {
         layout.digest = Array(UnsafeRawBufferPointer(rebasing: buf[H.digest..<(H.digest + digestLength)]))
 
         // Section table.
-        struct Entry {
-            var offset: Int
-            var length: Int
-            var stride: Int
-        }
+        var all: [Entry] = []
         var found: [SectionType: Entry] = [:]
         var previousEnd = tableEnd
         for i in 0..<sectionCount {
@@ -97,11 +113,9 @@ extension IndexLayout {
                 throw .malformed("nonzero padding before section '\(name)'")
             }
             previousEnd = offset + length
-            guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buf[offset..<(offset + length)])) == crc else {
-                throw .checksum("section '\(name)'")
-            }
             guard let type else {
                 if flags & IndexFormat.sectionRequired != 0 { throw .unknownSection(name) }
+                all.append(Entry(type: nil, name: name, offset: offset, length: length, stride: 1, crc: crc))
                 continue
             }
             guard found[type] == nil else { throw .malformed("section '\(name)' appears twice") }
@@ -114,14 +128,107 @@ extension IndexLayout {
                 throw .malformed(
                     "section '\(name)' length \(length) is not a multiple of its record size \(recordSize)")
             }
-            found[type] = Entry(offset: offset, length: length, stride: recordSize)
+            let entry = Entry(type: type, name: name, offset: offset, length: length, stride: recordSize, crc: crc)
+            found[type] = entry
+            all.append(entry)
         }
         for k in previousEnd..<size where p.u8(k) != 0 { throw .malformed("nonzero bytes after the last section") }
-        var entries: [SectionType: Entry] = [:]
-        for type in SectionType.allCases {
-            guard let e = found[type] else { throw .malformed("missing section '\(type.name)'") }
-            entries[type] = e
+        for type in SectionType.allCases where type != .blockChecksums && found[type] == nil {
+            throw .malformed("missing section '\(type.name)'")
         }
+        return Table(header: layout, all: all, known: found)
+    }
+
+    /// Where every section is and how many records each holds, with the checks that take
+    /// constant time (record counts that must agree with the header and each other).
+    static func locate(_ table: Table) throws(IndexError) -> IndexLayout {
+        var layout = table.header
+        func entry(_ t: SectionType) -> Entry { table.known[t]! }
+        func records(_ t: SectionType) -> Int { entry(t).length / entry(t).stride }
+        let n = layout.questionCount
+        guard records(.stringOffsets) >= 1 else { throw .malformed("empty string offsets") }
+        layout.stringCount = records(.stringOffsets) - 1
+        guard layout.stringCount < Int(IndexFormat.none) else { throw .malformed("too many strings") }
+        guard Int(layout.compilerVersion) < layout.stringCount, Int(layout.schemaVersion) < layout.stringCount else {
+            throw .malformed("the header's versions refer to strings past the \(layout.stringCount) there are")
+        }
+        layout.stringOffsets = entry(.stringOffsets).offset
+        layout.stringBytes = entry(.stringBytes).offset
+        layout.stringBytesLength = entry(.stringBytes).length
+        layout.questions = entry(.questions).offset
+        layout.questionStride = entry(.questions).stride
+        guard records(.questions) == n else {
+            throw .malformed("section 'questions' has \(records(.questions)) records, header says \(n)")
+        }
+        layout.keys = entry(.keys).offset
+        guard records(.keys) == n else {
+            throw .malformed("section 'keys' has \(records(.keys)) entries, expected \(n)")
+        }
+        layout.questionTagOffsets = entry(.questionTagOffsets).offset
+        layout.questionTags = entry(.questionTags).offset
+        layout.questionTagCount = records(.questionTags)
+        layout.choiceOffsets = entry(.choiceOffsets).offset
+        layout.choices = entry(.choices).offset
+        layout.choiceStride = entry(.choices).stride
+        layout.choiceCount = records(.choices)
+        layout.listOffsets = entry(.listOffsets).offset
+        layout.listStrings = entry(.listStrings).offset
+        layout.listStringCount = records(.listStrings)
+        layout.traces = entry(.traces).offset
+        layout.traceStride = entry(.traces).stride
+        layout.traceCount = records(.traces)
+        layout.banks = entry(.banks).offset
+        layout.bankStride = entry(.banks).stride
+        layout.bankCount = records(.banks)
+        layout.modules = entry(.modules).offset
+        layout.moduleStride = entry(.modules).stride
+        layout.moduleCount = records(.modules)
+        layout.tags = entry(.tags).offset
+        layout.tagStride = entry(.tags).stride
+        layout.tagCount = records(.tags)
+        layout.containers = entry(.containers).offset
+        layout.containerStride = entry(.containers).stride
+        layout.containerCount = records(.containers)
+        layout.postings = entry(.postings).offset
+        layout.postingsLength = entry(.postings).length
+        let expected: [(SectionType, Int)] = [
+            (.questionTagOffsets, n + 1), (.choiceOffsets, n + 1),
+            (.listOffsets, n * IndexFormat.listsPerQuestion + layout.moduleCount + 1),
+        ]
+        for (t, count) in expected where records(t) != count {
+            throw .malformed("section '\(t.name)' has \(records(t)) entries, expected \(count)")
+        }
+        for t in SectionType.allCases {
+            guard let e = table.known[t] else { continue }
+            layout.spans[t.slot] = BlockVerifier.Span(offset: e.offset, length: e.length, firstBlock: 0, name: t.name)
+        }
+        return layout
+    }
+
+    /// Checks every structural property of the index in one linear pass (every checksum,
+    /// bound, order, count, UTF-8 sequence and posting) and returns where its sections are.
+    ///
+    /// `QuestionIndex` opens files with ``open(_:)`` instead, which checks what it reads as
+    /// it reads it; this full pass serves files without block checksums (format 1.0),
+    /// ``QuestionIndex/verifyAll()`` and the tests.
+    ///
+    /// - Complexity: O(n + p log t), where n is the file size, p the number of postings and
+    ///   t the largest number of tags on one question.
+    static func verify(_ buf: UnsafeRawBufferPointer) throws(IndexError) -> IndexLayout {
+        let table = try readTable(buf)
+        for e in table.all {
+            guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buf[e.offset..<(e.offset + e.length)])) == e.crc
+            else {
+                throw .checksum("section '\(e.name)'")
+            }
+        }
+        if table.known[.blockChecksums] != nil {
+            _ = try blockTable(table, buf, checkingEveryBlock: true)
+        }
+        var layout = try locate(table)
+        let p = buf.baseAddress!
+        let size = buf.count
+        let entries = table.known
         func entry(_ t: SectionType) -> Entry { entries[t]! }
         func records(_ t: SectionType) -> Int { entry(t).length / entry(t).stride }
 

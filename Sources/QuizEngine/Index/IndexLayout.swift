@@ -1,7 +1,8 @@
-/// Where each section of a verified index starts, and how many records it holds.
+/// Where each section of an index starts, and how many records it holds.
 ///
-/// Produced only by ``IndexLayout/verify(_:)``; once it exists, every offset below is in
-/// bounds and every id stored in the sections is in range, so accessors read without checks.
+/// Produced by ``IndexLayout/open(_:)`` (header, section table and small sections checked;
+/// the rest is checked as it is read, through ``IndexReader``) or ``IndexLayout/verify(_:)``
+/// (everything checked). Every offset below is in bounds of the file.
 struct IndexLayout: Sendable {
     var major: UInt16 = 0
     var minor: UInt16 = 0
@@ -23,11 +24,14 @@ struct IndexLayout: Sendable {
     var keys = 0
     var questionTagOffsets = 0
     var questionTags = 0
+    var questionTagCount = 0
     var choiceOffsets = 0
     var choices = 0
     var choiceStride = 0
+    var choiceCount = 0
     var listOffsets = 0
     var listStrings = 0
+    var listStringCount = 0
     var tags = 0
     var tagStride = 0
     var tagCount = 0
@@ -35,6 +39,7 @@ struct IndexLayout: Sendable {
     var containerStride = 0
     var containerCount = 0
     var postings = 0
+    var postingsLength = 0
     var traces = 0
     var traceStride = 0
     var traceCount = 0
@@ -44,6 +49,11 @@ struct IndexLayout: Sendable {
     var modules = 0
     var moduleStride = 0
     var moduleCount = 0
+
+    /// Each known section's place in the file and its first block, by ``SectionType/slot``.
+    var spans = [BlockVerifier.Span](
+        repeating: BlockVerifier.Span(offset: 0, length: 0, firstBlock: 0, name: ""),
+        count: SectionType.allCases.count)
 }
 
 // Question record field offsets.

@@ -1,8 +1,9 @@
 /// Encodes a ``QuestionSet`` as a QBX index (see `FORMAT.md`) and writes it atomically.
 ///
-/// The output is a function of the set's values alone: strings are deduplicated and sorted
-/// by their UTF-8 bytes, keys and tags are sorted by UTF-8 bytes, and nothing depends on
-/// hashing order, time or the machine. Encoding the same set twice gives the same bytes.
+/// The output is a function of the set's values alone: strings are deduplicated and numbered
+/// in order of first use as the set is visited in its canonical order, keys and tags are
+/// sorted by UTF-8 bytes, and nothing depends on hashing order, time or the machine.
+/// Encoding the same set twice gives the same bytes.
 ///
 ///     let writer = IndexWriter(compilerVersion: "quiz 0.1.0", schemaVersion: "1")
 ///     try writer.write(set, to: "Build/banks.qbx")
@@ -40,9 +41,11 @@ public struct IndexWriter: Sendable {
     /// - Throws: ``IndexError`` with code `.invalidInput` for a duplicate key, a source
     ///   digest longer than 32 bytes, a revision outside `Int32`, a line or column outside
     ///   `UInt32`, or more than 4 GiB of strings.
-    /// - Complexity: O(n log n), where n is the total size of the set.
+    /// - Complexity: O(n + q log q) expected, where n is the total size of the set and q
+    ///   the number of questions (the key table is sorted).
     public func encode(_ set: QuestionSet) throws(IndexError) -> [UInt8] {
-        var builder = Builder()
+        // Most sets have about five distinct strings per question.
+        var builder = Builder(expectedStrings: set.questions.count * 5 + 64)
         return try builder.build(set, compilerVersion: compilerVersion, schemaVersion: schemaVersion)
     }
 }
@@ -60,35 +63,18 @@ private func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     }
 }
 
-/// A byte string as a dictionary key, hashed in one call rather than byte by byte.
-private struct ByteKey: Hashable {
-    var bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-}
-
 private struct Builder {
-    /// Provisional string ids in first-seen order; remapped to sorted order at the end.
-    var stringIDs: [ByteKey: SID] = [:]
-    var strings: [[UInt8]] = []
+    var pool: StringPool
 
-    mutating func sid(_ s: String) -> SID {
-        let bytes = Array(s.utf8)
-        let key = ByteKey(bytes)
-        if let id = stringIDs[key] { return id }
-        let id = SID(strings.count)
-        strings.append(bytes)
-        stringIDs[key] = id
-        return id
+    init(expectedStrings: Int) {
+        pool = StringPool(expectedCount: expectedStrings)
     }
+
+    mutating func sid(_ s: String) -> SID { pool.intern(s) }
 
     mutating func sid(_ s: String?) -> SID {
         guard let s else { return IndexFormat.none }
-        return sid(s)
+        return pool.intern(s)
     }
 
     func u32(_ v: Int, _ what: String) throws(IndexError) -> UInt32 {
@@ -109,58 +95,51 @@ private struct Builder {
         let schemaSID = sid(schemaVersion)
 
         // Tags: declared ∪ used, sorted by UTF-8 bytes.
-        var tagDescriptions: [[UInt8]: String] = [:]
-        var tagNames: [[UInt8]] = []
-        for tag in set.tags {
-            let name = Array(tag.name.utf8)
-            if tagDescriptions[name] == nil {
-                tagDescriptions[name] = tag.description
-                tagNames.append(name)
-            }
+        var tagDescriptions: [String: String] = [:]
+        var tagNames: [String] = []
+        for tag in set.tags where tagDescriptions[tag.name] == nil {
+            tagDescriptions[tag.name] = tag.description
+            tagNames.append(tag.name)
         }
-        var used: Set<[UInt8]> = []
-        var usedInOrder: [[UInt8]] = []
+        var used: Set<String> = []
         for q in set.questions {
-            for t in q.tags {
-                let name = Array(t.utf8)
-                if tagDescriptions[name] == nil, used.insert(name).inserted { usedInOrder.append(name) }
-            }
+            for t in q.tags where tagDescriptions[t] == nil && used.insert(t).inserted { tagNames.append(t) }
         }
-        var allTags = tagNames + usedInOrder
-        allTags.sort(by: bytesPrecede)
-        var tagIndex: [[UInt8]: UInt32] = [:]
+        let allTags = tagNames.sorted { bytesPrecede(Array($0.utf8), Array($1.utf8)) }
+        var tagIndex: [String: UInt32] = [:]
         for (i, name) in allTags.enumerated() { tagIndex[name] = UInt32(i) }
         var tagMembers = [[UInt32]](repeating: [], count: allTags.count)
 
         // Questions and their lists.
         var qrecs = ByteBuffer()
         qrecs.reserve(n * IndexFormat.questionRecordSize)
-        var sidFixups: [Int] = []  // byte offsets of SID fields in `qrecs`, remapped at the end
         var qtagOffsets: [UInt32] = [0]
         var qtags: [UInt32] = []
         var choiceOffsets: [UInt32] = [0]
-        var choices: [(text: SID, why: SID, flags: UInt32)] = []
+        var choices = ByteBuffer()
+        var choiceCount = 0
         var listOffsets: [UInt32] = [0]
         var listStrings: [SID] = []
         var traces: [TraceTemplate] = []
-        var keyBytes: [[UInt8]] = []
-        keyBytes.reserveCapacity(n)
+        var keys = KeyTable(expectedCount: n)
+        qtagOffsets.reserveCapacity(n + 1)
+        choiceOffsets.reserveCapacity(n + 1)
+        listOffsets.reserveCapacity(n * IndexFormat.listsPerQuestion + set.modules.count + 1)
 
         func addList(_ items: [String], _ b: inout Builder) {
             for s in items { listStrings.append(b.sid(s)) }
-            listOffsets.append(UInt32(listStrings.count))
+            listOffsets.append(UInt32(truncatingIfNeeded: listStrings.count))
         }
 
         for (ordinal, q) in set.questions.enumerated() {
-            keyBytes.append(Array(q.bank.utf8) + [UInt8(ascii: "/")] + Array(q.id.utf8))
-            let start = qrecs.count
-            let fields: [SID] = [
-                sid(q.bank), sid(q.id), sid(q.prompt), sid(q.answer), sid(q.guidance),
-                sid(q.explanation), sid(q.source), sid(q.module), sid(q.location.file),
-            ]
-            for (k, f) in fields.enumerated() {
-                sidFixups.append(start + 4 * k)
-                qrecs.u32(f)
+            let bank = sid(q.bank)
+            let id = sid(q.id)
+            keys.append(bank: bank, id: id)
+            for field in [
+                bank, id, sid(q.prompt), sid(q.answer), sid(q.guidance), sid(q.explanation), sid(q.source),
+                sid(q.module), sid(q.location.file),
+            ] {
+                qrecs.u32(field)
             }
             qrecs.u32(try u32(q.location.line, "line"))
             qrecs.u32(try u32(q.location.column, "column"))
@@ -178,7 +157,7 @@ private struct Builder {
             qrecs.u8(IndexFormat.code(of: q.difficulty))
             qrecs.u16(0)
 
-            var ids = q.tags.map { tagIndex[Array($0.utf8)]! }
+            var ids = q.tags.map { tagIndex[$0]! }
             ids.sort()
             var last: UInt32? = nil
             for id in ids where id != last {
@@ -186,12 +165,15 @@ private struct Builder {
                 tagMembers[Int(id)].append(UInt32(ordinal))
                 last = id
             }
-            qtagOffsets.append(UInt32(qtags.count))
+            qtagOffsets.append(UInt32(truncatingIfNeeded: qtags.count))
 
             for c in q.choices {
-                choices.append((sid(c.text), sid(c.why), (c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0)))
+                choices.u32(sid(c.text))
+                choices.u32(sid(c.why))
+                choices.u32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0))
             }
-            choiceOffsets.append(try u32(choices.count, "choice count"))
+            choiceCount += q.choices.count
+            choiceOffsets.append(try u32(choiceCount, "choice count"))
 
             addList(q.accept, &self)
             addList(q.items, &self)
@@ -200,88 +182,48 @@ private struct Builder {
         }
 
         // Keys, sorted by UTF-8 bytes; duplicates are an error.
-        var order = Array(0..<n)
-        order.sort { bytesPrecede(keyBytes[$0], keyBytes[$1]) || (keyBytes[$0] == keyBytes[$1] && $0 < $1) }
-        for i in order.indices.dropFirst() where keyBytes[order[i - 1]] == keyBytes[order[i]] {
-            throw .invalidInput("duplicate key '\(String(decoding: keyBytes[order[i]], as: UTF8.self))'")
-        }
+        let order = try keys.sortedOrdinals(pool: pool)
 
         // Modules: records plus their tag lists after the questions' lists.
-        var modRecs: [[SID]] = []
-        var modTail: [(flags: UInt32, line: UInt32, column: UInt32)] = []
+        var mb = ByteBuffer()
         for m in set.modules {
-            modRecs.append([
+            for field in [
                 sid(m.course), sid(m.id), sid(m.title), sid(m.algorithm), sid(m.lesson),
                 sid(m.complexity.best), sid(m.complexity.average), sid(m.complexity.worst),
-                sid(m.complexity.space), sid(m.location.file),
-            ])
-            modTail.append(
-                (
-                    (m.isStable ? 1 : 0) | (m.isInPlace ? 2 : 0),
-                    try u32(m.location.line, "line"), try u32(m.location.column, "column")
-                ))
+                sid(m.complexity.space),
+            ] {
+                mb.u32(field)
+            }
+            mb.u32((m.isStable ? 1 : 0) | (m.isInPlace ? 2 : 0))
+            mb.u32(sid(m.location.file))
+            mb.u32(try u32(m.location.line, "line"))
+            mb.u32(try u32(m.location.column, "column"))
             addList(m.tags, &self)
         }
 
-        var bankRecs:
-            [(id: SID, title: SID, description: SID, flags: UInt32, file: SID, line: UInt32, column: UInt32)] = []
+        var bb = ByteBuffer()
         for b in set.banks {
-            bankRecs.append(
-                (
-                    sid(b.id), sid(b.title), sid(b.description), b.isCourse ? 1 : 0, sid(b.location.file),
-                    try u32(b.location.line, "line"), try u32(b.location.column, "column")
-                ))
+            bb.u32(sid(b.id))
+            bb.u32(sid(b.title))
+            bb.u32(sid(b.description))
+            bb.u32(b.isCourse ? 1 : 0)
+            bb.u32(sid(b.location.file))
+            bb.u32(try u32(b.location.line, "line"))
+            bb.u32(try u32(b.location.column, "column"))
         }
 
-        var traceSIDs: [(SID, SID)] = []
-        for t in traces { traceSIDs.append((sid(t.algorithm), sid(t.ask))) }
-
-        var tagSIDs: [(name: SID, description: SID)] = []
-        for name in allTags {
-            let description = tagDescriptions[name]
-            tagSIDs.append((sid(String(decoding: name, as: UTF8.self)), sid(description)))
+        var trb = ByteBuffer()
+        for t in traces {
+            trb.u32(sid(t.algorithm))
+            trb.u32(sid(t.ask))
+            trb.u32((t.pass != nil ? 1 : 0) | (t.k != nil ? 2 : 0))
+            trb.u32(0)
+            trb.i64(Int64(t.pass ?? 0))
+            trb.i64(Int64(t.k ?? 0))
+            trb.i64(Int64(t.size))
+            trb.i64(Int64(t.minimum))
+            trb.i64(Int64(t.maximum))
         }
-
-        // The string pool, sorted by bytes; `remap` takes provisional ids to final ones.
-        var poolOrder = Array(0..<strings.count)
-        poolOrder.sort { bytesPrecede(strings[$0], strings[$1]) }
-        var remap = [SID](repeating: 0, count: strings.count)
-        for (final, provisional) in poolOrder.enumerated() { remap[provisional] = SID(final) }
-        func r(_ id: SID) -> SID { id == IndexFormat.none ? id : remap[Int(id)] }
-
-        var soff = ByteBuffer()
-        var sdat = ByteBuffer()
-        soff.u32(0)
-        for p in poolOrder {
-            sdat.append(strings[p])
-            guard sdat.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
-            soff.u32(UInt32(sdat.count))
-        }
-
-        // Remap the question records' string fields in place.
-        var qbytes = qrecs
-        for off in sidFixups {
-            let p = qbytes.bytes[off..<off + 4].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            qbytes.setU32(r(p), at: off)
-        }
-
-        var sections: [(SectionType, [UInt8])] = []
-        sections.append((.stringOffsets, soff.bytes))
-        sections.append((.stringBytes, sdat.bytes))
-        sections.append((.questions, qbytes.bytes))
-        sections.append((.keys, u32Array(order.map { UInt32($0) })))
-        sections.append((.questionTagOffsets, u32Array(qtagOffsets)))
-        sections.append((.questionTags, u32Array(qtags)))
-        sections.append((.choiceOffsets, u32Array(choiceOffsets)))
-        var cb = ByteBuffer()
-        for c in choices {
-            cb.u32(r(c.text))
-            cb.u32(r(c.why))
-            cb.u32(c.flags)
-        }
-        sections.append((.choices, cb.bytes))
-        sections.append((.listOffsets, u32Array(listOffsets)))
-        sections.append((.listStrings, u32Array(listStrings.map(r))))
 
         // Tags and postings.
         var tb = ByteBuffer()
@@ -316,57 +258,44 @@ private struct Builder {
                 containerCount += 1
                 i = j
             }
-            tb.u32(r(tagSIDs[t].name))
-            tb.u32(r(tagSIDs[t].description))
-            tb.u32(tagDescriptions[allTags[t]] != nil ? 1 : 0)
+            let name = allTags[t]
+            tb.u32(sid(name))
+            tb.u32(sid(tagDescriptions[name]))
+            tb.u32(tagDescriptions[name] != nil ? 1 : 0)
             tb.u32(UInt32(members.count))
             tb.u32(first)
             tb.u32(containerCount - first)
         }
         pdat.align(to: IndexFormat.alignment)
         guard pdat.count <= Int(UInt32.max) else { throw .invalidInput("postings exceed 4 GiB") }
+
+        // The string pool, now complete.
+        guard pool.bytes.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
+        var soff = ByteBuffer()
+        soff.reserve(pool.offsets.count * 4)
+        for offset in pool.offsets { soff.u32(UInt32(offset)) }
+
+        var sections: [(SectionType, [UInt8])] = []
+        sections.append((.stringOffsets, soff.bytes))
+        sections.append((.stringBytes, pool.bytes))
+        sections.append((.questions, qrecs.bytes))
+        sections.append((.keys, u32Array(order)))
+        sections.append((.questionTagOffsets, u32Array(qtagOffsets)))
+        sections.append((.questionTags, u32Array(qtags)))
+        sections.append((.choiceOffsets, u32Array(choiceOffsets)))
+        sections.append((.choices, choices.bytes))
+        sections.append((.listOffsets, u32Array(listOffsets)))
+        sections.append((.listStrings, u32Array(listStrings)))
         sections.append((.tags, tb.bytes))
         sections.append((.containers, pcon.bytes))
         sections.append((.postings, pdat.bytes))
-
-        var trb = ByteBuffer()
-        for (t, ids) in zip(traces, traceSIDs) {
-            trb.u32(r(ids.0))
-            trb.u32(r(ids.1))
-            trb.u32((t.pass != nil ? 1 : 0) | (t.k != nil ? 2 : 0))
-            trb.u32(0)
-            trb.i64(Int64(t.pass ?? 0))
-            trb.i64(Int64(t.k ?? 0))
-            trb.i64(Int64(t.size))
-            trb.i64(Int64(t.minimum))
-            trb.i64(Int64(t.maximum))
-        }
         sections.append((.traces, trb.bytes))
-
-        var bb = ByteBuffer()
-        for b in bankRecs {
-            bb.u32(r(b.id))
-            bb.u32(r(b.title))
-            bb.u32(r(b.description))
-            bb.u32(b.flags)
-            bb.u32(r(b.file))
-            bb.u32(b.line)
-            bb.u32(b.column)
-        }
         sections.append((.banks, bb.bytes))
-
-        var mb = ByteBuffer()
-        for (ids, tail) in zip(modRecs, modTail) {
-            for id in ids.prefix(9) { mb.u32(r(id)) }
-            mb.u32(tail.flags)
-            mb.u32(r(ids[9]))
-            mb.u32(tail.line)
-            mb.u32(tail.column)
-        }
         sections.append((.modules, mb.bytes))
+        sections.append((.blockChecksums, BlockChecksums.encode(sections.map(\.1))))
 
         return assemble(
-            sections, questionCount: UInt32(n), compilerVersion: r(compilerSID), schemaVersion: r(schemaSID),
+            sections, questionCount: UInt32(n), compilerVersion: compilerSID, schemaVersion: schemaSID,
             digest: set.sourceDigest)
     }
 
@@ -412,7 +341,8 @@ private struct Builder {
         out.zeros(IndexFormat.headerSize - out.count)
         for ((type, bytes), offset) in zip(sections, offsets) {
             out.u32(type.rawValue)
-            out.u32(IndexFormat.sectionRequired)
+            // Block checksums are optional: a 1.0 reader skips them and checks whole sections.
+            out.u32(type == .blockChecksums ? 0 : IndexFormat.sectionRequired)
             out.u64(UInt64(offset))
             out.u64(UInt64(bytes.count))
             out.u32(UInt32(type.recordSize))

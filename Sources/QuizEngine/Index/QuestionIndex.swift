@@ -1,68 +1,91 @@
-/// A compiled question index (`Build/banks.qbx`), verified once at open and then read in
-/// place.
+/// A compiled question index (`Build/banks.qbx`), read in place and verified as it is read.
 ///
-/// Opening maps the file read-only and checks everything a reader relies on in one linear
-/// pass (magic, versions, feature bits, length, checksums, bounds, order, counts, UTF-8,
-/// postings); a damaged or hostile file is rejected with an ``IndexError``, never a crash.
-/// After that, accessors read fields straight from the mapping and decode strings only when
-/// asked.
+/// Opening maps the file read-only and checks what every read relies on (magic, versions,
+/// feature bits, length, the header and section table, the block checksum table, the small
+/// tables of tags, banks and modules); every other byte is checked the first time it is
+/// read: its block's CRC-32C, then the bounds, ids, counts and UTF-8 of what is read from
+/// it. So `quiz show KEY` on an index of 100,000 questions reads and checks a few blocks,
+/// not 50 MB, and a damaged or hostile file still yields an ``IndexError`` from whichever
+/// accessor meets the damage, never a crash or a wrong answer. ``verifyAll()`` checks the
+/// whole file at once.
 ///
 ///     let index = try QuestionIndex(contentsOf: "Build/banks.qbx")
-///     if let ordinal = index.ordinal(forKey: "behavioral/negative-feedback") {
-///         print(index.question(at: ordinal).prompt)
+///     if let ordinal = try index.ordinal(forKey: "behavioral/negative-feedback") {
+///         print(try index.question(at: ordinal).prompt)
 ///     }
 ///     // Prints "Tell me about a time you received negative feedback."
 ///
 /// An index is immutable and safe to share between tasks.
 public final class QuestionIndex: @unchecked Sendable {
-    // @unchecked: the bytes are read-only (a private read-only mapping or a private copy)
-    // and nothing here mutates after init.
+    // @unchecked: the bytes are read-only (a private read-only mapping or a private copy);
+    // the only mutable state, the verified-block bitmap, is updated atomically.
 
     /// Keeps the bytes alive: a `MappedFile` or an `OwnedBytes`.
     private let owner: AnyObject
-    let base: UnsafeRawPointer
-    let layout: IndexLayout
+    let reader: IndexReader
+    var base: UnsafeRawPointer { reader.base }
+    var layout: IndexLayout { reader.layout }
 
-    /// Opens and verifies the index file at `path`, mapping it into memory.
+    /// The file the index was read from; `nil` for one held in memory.
+    public let path: String?
+    /// The compiler that wrote the index, as given to ``IndexWriter``.
+    public let compilerVersion: String
+    /// The bank schema version the sources were checked against.
+    public let schemaVersion: String
+
+    /// Opens the index file at `path`, mapping it into memory.
     ///
     /// - Throws: ``IndexError``: `.io` when the file cannot be read, otherwise what is wrong
     ///   with it (its message says what to do).
-    /// - Complexity: O(n) in the file size.
+    /// - Complexity: O(t) in the size of the small tables; O(n) in the file size for an
+    ///   index without block checksums (format 1.0), which is verified whole.
     public convenience init(contentsOf path: String) throws(IndexError) {
         let file = try MappedFile(path: path)
         let buffer = UnsafeRawBufferPointer(start: file.base, count: file.count)
         do {
-            try self.init(owner: file, buffer: buffer)
+            try self.init(owner: file, buffer: buffer, path: path)
         } catch {
             throw error.at(path)
         }
     }
 
-    /// Verifies an index held in memory (tests, the copy embedded in the binary). The bytes
+    /// Opens an index held in memory (tests, the copy embedded in the binary). The bytes
     /// are copied into aligned storage.
     ///
     /// - Throws: ``IndexError`` saying what is wrong with the bytes.
     public convenience init(bytes: [UInt8]) throws(IndexError) {
         let owned = OwnedBytes(bytes)
-        try self.init(owner: owned, buffer: UnsafeRawBufferPointer(start: owned.pointer, count: bytes.count))
+        try self.init(owner: owned, buffer: UnsafeRawBufferPointer(start: owned.pointer, count: bytes.count), path: nil)
     }
 
-    /// Decodes and verifies a base64 index, such as the one embedded in the `quiz` binary.
+    /// Decodes and opens a base64 index, such as the one embedded in the `quiz` binary.
     public convenience init(base64: StaticString) throws(IndexError) {
         guard let bytes = Base64.decode(base64) else { throw .notAnIndex("invalid base64") }
         try self.init(bytes: bytes)
     }
 
-    private init(owner: AnyObject, buffer: UnsafeRawBufferPointer) throws(IndexError) {
-        layout = try IndexLayout.verify(buffer)
-        // verify() succeeds only on at least a full header, so the buffer has an address.
-        base = buffer.baseAddress!
+    private init(owner: AnyObject, buffer: UnsafeRawBufferPointer, path: String?) throws(IndexError) {
+        self.path = path
+        // open() succeeds only on at least a full header, so the buffer has an address.
+        reader = try IndexLayout.open(buffer)
+        compilerVersion = try reader.string(reader.layout.compilerVersion)
+        schemaVersion = try reader.string(reader.layout.schemaVersion)
         self.owner = owner
+    }
+
+    /// Checks the whole file now: every checksum (of each section and each block), bound,
+    /// order, count, UTF-8 sequence and posting, and that the postings agree with each
+    /// question's tags. Reading checks the same lazily; this is for tools and tests that
+    /// want every byte checked up front.
+    ///
+    /// - Complexity: O(n) in the file size.
+    public func verifyAll() throws(IndexError) {
+        _ = try IndexLayout.verify(UnsafeRawBufferPointer(start: base, count: layout.fileLength))
     }
 
     // MARK: Metadata
 
-    /// A format version, such as 1.0.
+    /// A format version, such as 1.1.
     public struct FormatVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
         public var major: Int
         public var minor: Int
@@ -81,10 +104,6 @@ public final class QuestionIndex: @unchecked Sendable {
 
     /// The version of the format the file was written in.
     public var formatVersion: FormatVersion { FormatVersion(major: Int(layout.major), minor: Int(layout.minor)) }
-    /// The compiler that wrote the index, as given to ``IndexWriter``.
-    public var compilerVersion: String { string(layout.compilerVersion) }
-    /// The bank schema version the sources were checked against.
-    public var schemaVersion: String { string(layout.schemaVersion) }
     /// The digest of the sources the index was compiled from (empty if none was given).
     public var sourceDigest: [UInt8] { layout.digest }
     /// The size of the index in bytes.
@@ -98,108 +117,121 @@ public final class QuestionIndex: @unchecked Sendable {
     /// The question at `ordinal` (its position in canonical order), fully decoded.
     ///
     /// - Precondition: `0 <= ordinal < count`.
-    public func question(at ordinal: Int) -> Question {
-        let r = record(ordinal)
+    public func question(at ordinal: Int) throws(IndexError) -> Question {
+        let r = try reader.questionRecord(ordinal)
         typealias F = QuestionField
-        func list(_ k: Int) -> [String] { strings(inList: ordinal * IndexFormat.listsPerQuestion + k) }
+        func list(_ k: Int) throws(IndexError) -> [String] {
+            try strings(inList: ordinal * IndexFormat.listsPerQuestion + k)
+        }
         return Question(
-            bank: string(base.u32(r + F.bank)),
-            id: string(base.u32(r + F.id)),
-            type: type(at: ordinal),
-            prompt: string(base.u32(r + F.prompt)),
-            answer: optionalString(base.u32(r + F.answer)),
-            accept: list(IndexFormat.listAccept),
-            choices: choices(at: ordinal),
-            items: list(IndexFormat.listItems),
-            guidance: optionalString(base.u32(r + F.guidance)),
-            rubric: list(IndexFormat.listRubric),
-            explanation: optionalString(base.u32(r + F.explanation)),
-            tags: tags(at: ordinal),
-            difficulty: difficulty(at: ordinal),
-            source: optionalString(base.u32(r + F.source)),
-            refs: list(IndexFormat.listRefs),
-            revision: Int(Int32(bitPattern: base.u32(r + F.revision))),
-            module: optionalString(base.u32(r + F.module)),
-            trace: trace(base.u32(r + F.trace)),
+            bank: try reader.string(r.u32(F.bank)),
+            id: try reader.string(r.u32(F.id)),
+            type: IndexFormat.questionTypes[Int(r.u8(F.type))],
+            prompt: try reader.string(r.u32(F.prompt)),
+            answer: try reader.optionalString(r.u32(F.answer)),
+            accept: try list(IndexFormat.listAccept),
+            choices: try choices(at: ordinal),
+            items: try list(IndexFormat.listItems),
+            guidance: try reader.optionalString(r.u32(F.guidance)),
+            rubric: try list(IndexFormat.listRubric),
+            explanation: try reader.optionalString(r.u32(F.explanation)),
+            tags: try tags(at: ordinal),
+            difficulty: IndexFormat.difficulties[Int(r.u8(F.difficulty))],
+            source: try reader.optionalString(r.u32(F.source)),
+            refs: try list(IndexFormat.listRefs),
+            revision: Int(Int32(bitPattern: r.u32(F.revision))),
+            module: try reader.optionalString(r.u32(F.module)),
+            trace: try trace(r.u32(F.trace)),
             location: SourceLocation(
-                file: string(base.u32(r + F.file)), line: Int(base.u32(r + F.line)),
-                column: Int(base.u32(r + F.column)))
+                file: try reader.string(r.u32(F.file)), line: Int(r.u32(F.line)), column: Int(r.u32(F.column)))
         )
     }
 
     /// The key (`bank/id`) of the question at `ordinal`.
-    public func key(at ordinal: Int) -> String {
-        let r = record(ordinal)
-        return string(base.u32(r + QuestionField.bank)) + "/" + string(base.u32(r + QuestionField.id))
+    public func key(at ordinal: Int) throws(IndexError) -> String {
+        let r = try reader.questionRecord(ordinal)
+        return try reader.string(r.u32(QuestionField.bank)) + "/" + reader.string(r.u32(QuestionField.id))
+    }
+
+    /// The keys of all questions, in ordinal order (for suggestions: it reads every key).
+    ///
+    /// - Complexity: O(n) in the number of questions.
+    public func allKeys() throws(IndexError) -> [String] {
+        var keys: [String] = []
+        keys.reserveCapacity(count)
+        for ordinal in 0..<count { keys.append(try key(at: ordinal)) }
+        return keys
     }
 
     /// The bank id of the question at `ordinal`.
-    public func bank(at ordinal: Int) -> String { string(base.u32(record(ordinal) + QuestionField.bank)) }
+    public func bank(at ordinal: Int) throws(IndexError) -> String {
+        try reader.string(reader.questionRecord(ordinal).u32(QuestionField.bank))
+    }
 
     /// The prompt of the question at `ordinal`.
-    public func prompt(at ordinal: Int) -> String { string(base.u32(record(ordinal) + QuestionField.prompt)) }
+    public func prompt(at ordinal: Int) throws(IndexError) -> String {
+        try reader.string(reader.questionRecord(ordinal).u32(QuestionField.prompt))
+    }
 
     /// The type of the question at `ordinal`.
-    public func type(at ordinal: Int) -> QuestionType {
-        IndexFormat.questionTypes[Int(base.u8(record(ordinal) + QuestionField.type))]
+    public func type(at ordinal: Int) throws(IndexError) -> QuestionType {
+        IndexFormat.questionTypes[Int(try reader.questionRecord(ordinal).u8(QuestionField.type))]
     }
 
     /// The difficulty of the question at `ordinal`, if it has one.
-    public func difficulty(at ordinal: Int) -> Difficulty? {
-        IndexFormat.difficulties[Int(base.u8(record(ordinal) + QuestionField.difficulty))]
+    public func difficulty(at ordinal: Int) throws(IndexError) -> Difficulty? {
+        IndexFormat.difficulties[Int(try reader.questionRecord(ordinal).u8(QuestionField.difficulty))]
     }
 
     /// The revision of the question at `ordinal`.
-    public func revision(at ordinal: Int) -> Int {
-        Int(Int32(bitPattern: base.u32(record(ordinal) + QuestionField.revision)))
+    public func revision(at ordinal: Int) throws(IndexError) -> Int {
+        Int(Int32(bitPattern: try reader.questionRecord(ordinal).u32(QuestionField.revision)))
     }
 
     /// The full tag set of the question at `ordinal`, sorted by UTF-8 bytes.
-    public func tags(at ordinal: Int) -> [String] {
-        tagIDs(at: ordinal).map { string(base.u32(tagRecord($0))) }
+    public func tags(at ordinal: Int) throws(IndexError) -> [String] {
+        var names: [String] = []
+        for id in try tagIDs(at: ordinal) { names.append(try reader.string(reader.tagRecord(id).u32(0))) }
+        return names
     }
 
     /// The ids (positions in ``tags``) of the tags of the question at `ordinal`, ascending.
-    public func tagIDs(at ordinal: Int) -> [Int] {
-        let start = Int(base.u32(layout.questionTagOffsets + 4 * ordinal))
-        let end = Int(base.u32(layout.questionTagOffsets + 4 * ordinal + 4))
-        return (start..<end).map { Int(base.u32(layout.questionTags + 4 * $0)) }
+    public func tagIDs(at ordinal: Int) throws(IndexError) -> [Int] {
+        precondition(ordinal >= 0 && ordinal < layout.questionCount, "question ordinal out of range")
+        let extent = try reader.range(.questionTagOffsets, ordinal, limit: layout.questionTagCount)
+        let ids = try reader.bytes(.questionTags, 4 * extent.lowerBound, 4 * extent.count)
+        var out: [Int] = []
+        out.reserveCapacity(extent.count)
+        for i in 0..<extent.count {
+            let id = Int(ids.u32(4 * i))
+            guard layout.tagCount > id, id > (out.last ?? -1) else {
+                throw .malformed("question \(ordinal)'s tags are not sorted, unique and known")
+            }
+            out.append(id)
+        }
+        return out
     }
 
     /// The ordinal of the question whose key is `key`, or `nil`.
     ///
     /// - Complexity: O(log n · k), where n is the number of questions and k the key length.
-    public func ordinal(forKey key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { query -> Int? in
-            let q = ByteRope(UnsafeRawBufferPointer(query))
-            var lo = 0
-            var hi = layout.questionCount
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                let ordinal = Int(base.u32(layout.keys + 4 * mid))
-                let c = layout.key(base, ordinal).compare(q)
-                if c == 0 { return ordinal }
-                if c < 0 { lo = mid + 1 } else { hi = mid }
+    public func ordinal(forKey key: String) throws(IndexError) -> Int? {
+        let search = Array(key.utf8).withUnsafeBytes { query in
+            Result { () throws(IndexError) -> Int? in
+                let q = ByteRope(query)
+                var lo = 0
+                var hi = layout.questionCount
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    let ordinal = try reader.keyOrdinal(mid)
+                    let c = try reader.key(ordinal).compare(q)
+                    if c == 0 { return ordinal }
+                    if c < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                return nil
             }
-            return nil
         }
-    }
-
-    /// The keys of all questions, in ordinal order.
-    public var keys: Keys { Keys(index: self) }
-
-    /// The keys of an index, in ordinal order, decoded as they are read.
-    public struct Keys: RandomAccessCollection, Sendable {
-        let index: QuestionIndex
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { index.count }
-        public subscript(position: Int) -> String { index.key(at: position) }
-    }
-
-    /// The ordinals of all questions in key order (UTF-8 bytes of `bank/id`).
-    public var ordinalsInKeyOrder: [Int] {
-        (0..<count).map { Int(base.u32(layout.keys + 4 * $0)) }
+        return try search.get()
     }
 
     // MARK: Tags
@@ -219,142 +251,154 @@ public final class QuestionIndex: @unchecked Sendable {
     public var tagCount: Int { layout.tagCount }
 
     /// Every tag, sorted by name (UTF-8 bytes).
-    public var tags: [Tag] { (0..<tagCount).map(tag(at:)) }
+    public var tags: [Tag] {
+        get throws(IndexError) {
+            var all: [Tag] = []
+            for id in 0..<tagCount { all.append(try tag(at: id)) }
+            return all
+        }
+    }
 
     /// The tag with id `id`.
     ///
     /// - Precondition: `0 <= id < tagCount`.
-    public func tag(at id: Int) -> Tag {
-        let r = tagRecord(id)
+    public func tag(at id: Int) throws(IndexError) -> Tag {
+        let r = reader.tagRecord(id)
         return Tag(
-            id: id, name: string(base.u32(r)), description: optionalString(base.u32(r + 4)),
-            count: Int(base.u32(r + 12)))
+            id: id, name: try reader.string(r.u32(0)), description: try reader.optionalString(r.u32(4)),
+            count: Int(r.u32(12)))
     }
 
     /// The id of the tag named `name`, or `nil` (binary search).
-    public func tagID(named name: String) -> Int? {
-        var name = name
-        return name.withUTF8 { query -> Int? in
-            let q = ByteRope(UnsafeRawBufferPointer(query))
-            var lo = 0
-            var hi = layout.tagCount
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                let c = ByteRope(layout.stringBuffer(base, base.u32(tagRecord(mid)))).compare(q)
-                if c == 0 { return mid }
-                if c < 0 { lo = mid + 1 } else { hi = mid }
+    public func tagID(named name: String) throws(IndexError) -> Int? {
+        let search = Array(name.utf8).withUnsafeBytes { query in
+            Result { () throws(IndexError) -> Int? in
+                let q = ByteRope(query)
+                var lo = 0
+                var hi = layout.tagCount
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    let c = ByteRope(try reader.stringBytes(reader.tagRecord(mid).u32(0))).compare(q)
+                    if c == 0 { return mid }
+                    if c < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                return nil
             }
-            return nil
         }
+        return try search.get()
     }
 
     /// The questions carrying the tag `id`, as roaring-style containers.
-    public func postings(forTag id: Int) -> PostingList {
-        let r = tagRecord(id)
+    ///
+    /// - Complexity: O(p) in the tag's postings, which are checked before they are returned.
+    public func postings(forTag id: Int) throws(IndexError) -> PostingList {
+        let r = reader.tagRecord(id)
+        if reader.blocks != nil { try reader.checkPostings(ofTag: id) }
         return PostingList(
-            index: self, firstContainer: Int(base.u32(r + 16)), containerCount: Int(base.u32(r + 20)),
-            count: Int(base.u32(r + 12)))
+            index: self, firstContainer: Int(r.u32(16)), containerCount: Int(r.u32(20)), count: Int(r.u32(12)))
     }
 
     /// The questions carrying the tag named `name`, or `nil` if no question or declaration
     /// knows the tag.
-    public func postings(forTag name: String) -> PostingList? {
-        tagID(named: name).map { postings(forTag: $0) }
+    public func postings(forTag name: String) throws(IndexError) -> PostingList? {
+        guard let id = try tagID(named: name) else { return nil }
+        return try postings(forTag: id)
     }
 
     // MARK: Banks and modules
 
     /// Every bank and course, in canonical order.
     public var banks: [BankInfo] {
-        (0..<layout.bankCount).map { b in
-            let r = layout.banks + b * layout.bankStride
-            return BankInfo(
-                id: string(base.u32(r)), title: string(base.u32(r + 4)),
-                description: optionalString(base.u32(r + 8)), isCourse: base.u32(r + 12) & 1 != 0,
-                location: SourceLocation(
-                    file: string(base.u32(r + 16)), line: Int(base.u32(r + 20)), column: Int(base.u32(r + 24))))
+        get throws(IndexError) {
+            var all: [BankInfo] = []
+            for b in 0..<layout.bankCount {
+                let r = base + layout.banks + b * layout.bankStride
+                all.append(
+                    BankInfo(
+                        id: try reader.string(r.u32(0)), title: try reader.string(r.u32(4)),
+                        description: try reader.optionalString(r.u32(8)), isCourse: r.u32(12) & 1 != 0,
+                        location: SourceLocation(
+                            file: try reader.string(r.u32(16)), line: Int(r.u32(20)), column: Int(r.u32(24)))))
+            }
+            return all
         }
     }
 
     /// Every course module, in canonical order.
     public var modules: [CourseModule] {
-        (0..<layout.moduleCount).map { m in
-            let r = layout.modules + m * layout.moduleStride
-            func s(_ k: Int) -> String { string(base.u32(r + 4 * k)) }
-            let flags = base.u32(r + 36)
-            return CourseModule(
-                course: s(0), id: s(1), title: s(2), algorithm: s(3), lesson: s(4),
-                complexity: .init(best: s(5), average: s(6), worst: s(7), space: s(8)),
-                isStable: flags & 1 != 0, isInPlace: flags & 2 != 0,
-                tags: strings(inList: layout.questionCount * IndexFormat.listsPerQuestion + m),
-                location: SourceLocation(
-                    file: string(base.u32(r + 40)), line: Int(base.u32(r + 44)), column: Int(base.u32(r + 48))))
+        get throws(IndexError) {
+            var all: [CourseModule] = []
+            for m in 0..<layout.moduleCount {
+                let r = base + layout.modules + m * layout.moduleStride
+                func s(_ k: Int) throws(IndexError) -> String { try reader.string(r.u32(4 * k)) }
+                let flags = r.u32(36)
+                all.append(
+                    CourseModule(
+                        course: try s(0), id: try s(1), title: try s(2), algorithm: try s(3), lesson: try s(4),
+                        complexity: .init(best: try s(5), average: try s(6), worst: try s(7), space: try s(8)),
+                        isStable: flags & 1 != 0, isInPlace: flags & 2 != 0,
+                        tags: try strings(inList: layout.questionCount * IndexFormat.listsPerQuestion + m),
+                        location: SourceLocation(
+                            file: try reader.string(r.u32(40)), line: Int(r.u32(44)), column: Int(r.u32(48)))))
+            }
+            return all
         }
     }
 
     /// Decodes everything back into a ``QuestionSet`` (declared tags only, sorted by name).
     ///
     /// - Complexity: O(n) in the size of the index.
-    public func questionSet() -> QuestionSet {
+    public func questionSet() throws(IndexError) -> QuestionSet {
         var declared: [TagInfo] = []
         for t in 0..<tagCount {
-            let r = tagRecord(t)
-            if let description = optionalString(base.u32(r + 4)) {
-                declared.append(TagInfo(name: string(base.u32(r)), description: description))
+            let r = reader.tagRecord(t)
+            if let description = try reader.optionalString(r.u32(4)) {
+                declared.append(TagInfo(name: try reader.string(r.u32(0)), description: description))
             }
         }
+        var questions: [Question] = []
+        questions.reserveCapacity(count)
+        for ordinal in 0..<count { questions.append(try question(at: ordinal)) }
         return QuestionSet(
-            tags: declared, banks: banks, modules: modules, questions: (0..<count).map(question(at:)),
-            sourceDigest: sourceDigest)
+            tags: declared, banks: try banks, modules: try modules, questions: questions, sourceDigest: sourceDigest)
     }
 
     // MARK: Internals
 
-    @inline(__always) func record(_ ordinal: Int) -> Int {
-        precondition(ordinal >= 0 && ordinal < layout.questionCount, "question ordinal out of range")
-        return layout.questions + ordinal * layout.questionStride
+    func strings(inList list: Int) throws(IndexError) -> [String] {
+        let extent = try reader.range(.listOffsets, list, limit: layout.listStringCount)
+        let ids = try reader.bytes(.listStrings, 4 * extent.lowerBound, 4 * extent.count)
+        var out: [String] = []
+        out.reserveCapacity(extent.count)
+        for i in 0..<extent.count { out.append(try reader.string(ids.u32(4 * i))) }
+        return out
     }
 
-    @inline(__always) func tagRecord(_ id: Int) -> Int {
-        precondition(id >= 0 && id < layout.tagCount, "tag id out of range")
-        return layout.tags + id * layout.tagStride
-    }
-
-    func string(_ id: UInt32) -> String {
-        String(decoding: layout.stringBuffer(base, id), as: UTF8.self)
-    }
-
-    func optionalString(_ id: UInt32) -> String? {
-        id == IndexFormat.none ? nil : string(id)
-    }
-
-    func strings(inList list: Int) -> [String] {
-        let start = Int(base.u32(layout.listOffsets + 4 * list))
-        let end = Int(base.u32(layout.listOffsets + 4 * list + 4))
-        return (start..<end).map { string(base.u32(layout.listStrings + 4 * $0)) }
-    }
-
-    func choices(at ordinal: Int) -> [Choice] {
-        let start = Int(base.u32(layout.choiceOffsets + 4 * ordinal))
-        let end = Int(base.u32(layout.choiceOffsets + 4 * ordinal + 4))
-        return (start..<end).map { c in
-            let r = layout.choices + c * layout.choiceStride
-            let flags = base.u32(r + 8)
-            return Choice(
-                text: string(base.u32(r)), isCorrect: flags & 1 != 0, why: optionalString(base.u32(r + 4)),
-                isFixed: flags & 2 != 0)
+    func choices(at ordinal: Int) throws(IndexError) -> [Choice] {
+        let extent = try reader.range(.choiceOffsets, ordinal, limit: layout.choiceCount)
+        var out: [Choice] = []
+        out.reserveCapacity(extent.count)
+        for c in extent {
+            let r = try reader.bytes(.choices, c * layout.choiceStride, IndexFormat.choiceRecordSize)
+            let flags = r.u32(8)
+            guard flags & ~3 == 0 else { throw .malformed("choice \(c) has unknown flags") }
+            out.append(
+                Choice(
+                    text: try reader.string(r.u32(0)), isCorrect: flags & 1 != 0,
+                    why: try reader.optionalString(r.u32(4)), isFixed: flags & 2 != 0))
         }
+        return out
     }
 
-    func trace(_ id: UInt32) -> TraceTemplate? {
+    func trace(_ id: UInt32) throws(IndexError) -> TraceTemplate? {
         guard id != IndexFormat.none else { return nil }
-        let r = layout.traces + Int(id) * layout.traceStride
-        let flags = base.u32(r + 8)
+        let r = base + layout.traces + Int(id) * layout.traceStride
+        let flags = r.u32(8)
         return TraceTemplate(
-            algorithm: string(base.u32(r)), ask: string(base.u32(r + 4)),
-            pass: flags & 1 != 0 ? Int(base.i64(r + 16)) : nil,
-            k: flags & 2 != 0 ? Int(base.i64(r + 24)) : nil,
-            size: Int(base.i64(r + 32)), minimum: Int(base.i64(r + 40)), maximum: Int(base.i64(r + 48)))
+            algorithm: try reader.string(r.u32(0)), ask: try reader.string(r.u32(4)),
+            pass: flags & 1 != 0 ? Int(r.i64(16)) : nil,
+            k: flags & 2 != 0 ? Int(r.i64(24)) : nil,
+            size: Int(r.i64(32)), minimum: Int(r.i64(40)), maximum: Int(r.i64(48)))
     }
 }
 
@@ -368,4 +412,32 @@ final class OwnedBytes {
     }
 
     deinit { pointer.deallocate() }
+}
+
+extension QuestionIndex {
+    /// Checks every question record now (its blocks, its type, difficulty and trace codes),
+    /// so that query filters can then read records with the unchecked accessors below in
+    /// their inner loops.
+    ///
+    /// - Complexity: O(n) in the number of questions.
+    func verifyQuestionRecords() throws(IndexError) {
+        guard reader.blocks != nil else { return }  // verified whole at open
+        for ordinal in 0..<count { _ = try reader.questionRecord(ordinal) }
+    }
+
+    /// The question record of `ordinal`, after ``verifyQuestionRecords()``.
+    @inline(__always) func verifiedRecord(_ ordinal: Int) -> UnsafeRawPointer {
+        precondition(ordinal >= 0 && ordinal < count, "question ordinal out of range")
+        return base + layout.questions + ordinal * layout.questionStride
+    }
+
+    /// The type of the question at `ordinal`, after ``verifyQuestionRecords()``.
+    func verifiedType(at ordinal: Int) -> QuestionType {
+        IndexFormat.questionTypes[Int(verifiedRecord(ordinal).u8(QuestionField.type))]
+    }
+
+    /// The difficulty of the question at `ordinal`, after ``verifyQuestionRecords()``.
+    func verifiedDifficulty(at ordinal: Int) -> Difficulty? {
+        IndexFormat.difficulties[Int(verifiedRecord(ordinal).u8(QuestionField.difficulty))]
+    }
 }

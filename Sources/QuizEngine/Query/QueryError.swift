@@ -4,6 +4,8 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     case expression(TagExpressionError)
     /// A bank filter names no bank of the index; `known` lists the index's banks.
     case unknownBank(String, suggestion: String?, known: [String])
+    /// The index turned out damaged while the query read it.
+    case index(IndexError)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
             if let suggestion { return "unknown bank '\(name)'; did you mean '\(suggestion)'?" }
             let list = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
             return "unknown bank '\(name)'; the index has: \(list)"
+        case .index(let error):
+            return error.description
         }
     }
 }

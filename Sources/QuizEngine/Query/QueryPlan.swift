@@ -20,22 +20,31 @@ indirect enum QueryPlan: Sendable {
 
     /// Binds `expression` (parsed from `text`) to `index`.
     ///
-    /// - Throws: ``TagExpressionError`` `.unknownTag` with the tag's column and the nearest
-    ///   known tag as a suggestion.
+    /// - Throws: ``QueryError``: `.expression` with ``TagExpressionError`` `.unknownTag`, the
+    ///   tag's column and the nearest known tag as a suggestion; `.index` when the index's
+    ///   postings or records turn out damaged.
     static func bind(
         _ expression: TagExpression, text: String, index: QuestionIndex
-    ) throws(TagExpressionError) -> QueryPlan {
+    ) throws(QueryError) -> QueryPlan {
         switch expression {
         case .tag(let name, let column):
-            guard let id = index.tagID(named: name) else {
-                if let difficulty = Difficulty(rawValue: name) { return .difficulty(difficulty, index) }
-                let suggestion = Suggestion.nearest(to: name, in: index.tags.map(\.name))
+            let id: Int?
+            do { id = try index.tagID(named: name) } catch { throw .index(error) }
+            guard let id else {
+                if let difficulty = Difficulty(rawValue: name) {
+                    do { try index.verifyQuestionRecords() } catch { throw .index(error) }
+                    return .difficulty(difficulty, index)
+                }
+                let names: [String]
+                do { names = try index.tags.map(\.name) } catch { throw .index(error) }
+                let suggestion = Suggestion.nearest(to: name, in: names)
                 let hint = suggestion.map { "did you mean '\($0)'?" } ?? "`quiz tags` lists the tags"
-                throw TagExpressionError(
-                    code: .unknownTag, message: "unknown tag '\(name)'; \(hint)", expression: text, column: column,
-                    length: name.count)
+                throw .expression(
+                    TagExpressionError(
+                        code: .unknownTag, message: "unknown tag '\(name)'; \(hint)", expression: text,
+                        column: column, length: name.count))
             }
-            return .tag(index.postings(forTag: id))
+            do { return .tag(try index.postings(forTag: id)) } catch { throw .index(error) }
         case .not(let operand):
             return .not(try bind(operand, text: text, index: index))
         case .and(let operands):
@@ -92,7 +101,7 @@ indirect enum QueryPlan: Sendable {
         switch self {
         case .all: true
         case .tag(let list): list.contains(ordinal)
-        case .difficulty(let difficulty, let index): index.difficulty(at: ordinal) == difficulty
+        case .difficulty(let difficulty, let index): index.verifiedDifficulty(at: ordinal) == difficulty
         case .not(let inner): !inner.matches(ordinal)
         case .and(let positives, let negatives):
             positives.allSatisfy { $0.matches(ordinal) } && !negatives.contains { $0.matches(ordinal) }

@@ -39,18 +39,23 @@ public struct QuestionQuery: Sendable {
     ) throws(QueryError) {
         var plans: [QueryPlan] = []
         var terms = 0
-        do {
-            for text in tags {
-                let expression = try TagExpression(parsing: text, limits: limits, termsBefore: terms)
-                terms += expression.termCount
-                plans.append(try QueryPlan.bind(expression, text: text, index: index))
+        for text in tags {
+            let expression: TagExpression
+            do {
+                expression = try TagExpression(parsing: text, limits: limits, termsBefore: terms)
+            } catch {
+                throw .expression(error)
             }
-        } catch {
-            throw .expression(error)
+            terms += expression.termCount
+            plans.append(try QueryPlan.bind(expression, text: text, index: index))
         }
         var bankStrings: [UInt32] = []
+        if !filter.isEmpty {
+            do { try index.verifyQuestionRecords() } catch { throw .index(error) }
+        }
         if !filter.banks.isEmpty {
-            let known = index.banks.map(\.id)
+            let known: [String]
+            do { known = try index.banks.map(\.id) } catch { throw .index(error) }
             for name in filter.banks {
                 guard let position = known.firstIndex(of: name) else {
                     throw .unknownBank(name, suggestion: Suggestion.nearest(to: name, in: known), known: known)
@@ -124,9 +129,10 @@ public struct QuestionQuery: Sendable {
     }
 
     private func passesFilter(_ ordinal: Int) -> Bool {
-        if !filter.types.isEmpty && !filter.types.contains(index.type(at: ordinal)) { return false }
+        if !filter.types.isEmpty && !filter.types.contains(index.verifiedType(at: ordinal)) { return false }
         if !filter.difficulties.isEmpty {
-            guard let difficulty = index.difficulty(at: ordinal), filter.difficulties.contains(difficulty) else {
+            guard let difficulty = index.verifiedDifficulty(at: ordinal), filter.difficulties.contains(difficulty)
+            else {
                 return false
             }
         }
@@ -137,9 +143,10 @@ public struct QuestionQuery: Sendable {
 
 extension QuestionIndex {
     /// The string id of the bank of the question at `ordinal`, compared instead of the
-    /// decoded name so a bank filter costs no allocation per question.
+    /// decoded name so a bank filter costs no allocation per question (after
+    /// ``verifyQuestionRecords()``).
     fileprivate func bankString(at ordinal: Int) -> UInt32 {
-        base.u32(record(ordinal) + QuestionField.bank)
+        verifiedRecord(ordinal).u32(QuestionField.bank)
     }
 
     /// The string id of the name of bank `position` (in ``banks`` order).

@@ -14,11 +14,11 @@ struct ByteBuffer {
     }
 
     mutating func u32(_ v: UInt32) {
-        for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (UInt32(k) * 8))) }
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func u64(_ v: UInt64) {
-        for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (UInt64(k) * 8))) }
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }

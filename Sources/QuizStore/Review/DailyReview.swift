@@ -70,8 +70,8 @@ public struct DailyReview {
         var later: [Instant] = []
         var newOrdinals: [Int] = []
         for ordinal in inScope() {
-            let key = index.key(at: ordinal)
-            if let card = stored[key], card.revision == index.revision(at: ordinal) {
+            let key = try index.key(at: ordinal)
+            if let card = stored[key], try card.revision == index.revision(at: ordinal) {
                 if card.card.due < day.end {
                     let item = Item(ordinal: ordinal, card: card.card, isNew: false)
                     due.append((item, scheduler.retrievability(of: card.card, at: now)))
@@ -92,7 +92,8 @@ public struct DailyReview {
         var generator = Xoshiro256StarStar(seed: Self.seed(for: day))
         newOrdinals.fisherYatesShuffle(using: &generator)
         for ordinal in newOrdinals.prefix(newRoom) {
-            items.append(Item(ordinal: ordinal, card: CardState(key: index.key(at: ordinal), due: now), isNew: true))
+            items.append(
+                Item(ordinal: ordinal, card: CardState(key: try index.key(at: ordinal), due: now), isNew: true))
         }
         let next = later.min().map { first in
             (first, later.count { LocalDay.containing($0).start == LocalDay.containing(first).start })

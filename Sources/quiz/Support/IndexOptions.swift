@@ -15,10 +15,16 @@ struct IndexOptions: ParsableArguments {
             valueName: "path"))
     var index: String?
 
+    /// Where the index this process opened came from, for messages about damage found
+    /// while reading it (the reader checks blocks as it reads them).
+    nonisolated(unsafe) static var openedLocation = "the index"
+
     /// Opens the index, printing a clear error and exiting with status 2 when it cannot.
     func open() throws -> QuestionIndex {
         do {
-            return try IndexLocator.open(explicit: index)
+            let opened = try IndexLocator.open(explicit: index)
+            Self.openedLocation = opened.path ?? "the built-in index"
+            return opened
         } catch {
             StandardError.write("quiz: error: \(error)\n")
             throw ExitCode(2)

@@ -1,0 +1,149 @@
+/// Reads an index's sections with every check a reader needs, at the moment of reading.
+///
+/// Each read verifies the blocks it touches (``BlockVerifier``, once per block), keeps
+/// offsets inside their sections, ids inside their tables and strings valid UTF-8, so a
+/// damaged or hostile index is reported as an ``IndexError`` by whichever accessor meets
+/// the damage first, never read out of bounds.
+struct IndexReader {
+    let base: UnsafeRawPointer
+    let layout: IndexLayout
+    /// `nil` when the whole file was verified at open (an index without block checksums).
+    let blocks: BlockVerifier?
+
+    /// A pointer to `count` verified bytes at `offset` in section `type`.
+    ///
+    /// - Throws: `.malformed` when the range leaves the section, `.checksumMismatch` when a
+    ///   block it touches is damaged.
+    @inline(__always)
+    func bytes(_ type: SectionType, _ offset: Int, _ count: Int) throws(IndexError) -> UnsafeRawPointer {
+        let span = layout.spans[type.slot]
+        guard offset >= 0, count >= 0, offset <= span.length, count <= span.length - offset else {
+            throw .malformed("a read of \(count) bytes at \(offset) leaves section '\(span.name)'")
+        }
+        if let blocks { try blocks.verify(span, offset, count) }
+        return base + span.offset + offset
+    }
+
+    /// Entry `index` of a section of `u32` entries.
+    @inline(__always)
+    func u32(_ type: SectionType, _ index: Int) throws(IndexError) -> UInt32 {
+        try bytes(type, 4 * index, 4).u32(0)
+    }
+
+    /// `start ..< end` from entries `index` and `index + 1` of an offset section, checked to
+    /// be ordered and within `limit`.
+    func range(_ type: SectionType, _ index: Int, limit: Int) throws(IndexError) -> Range<Int> {
+        let pair = try bytes(type, 4 * index, 8)
+        let start = Int(pair.u32(0))
+        let end = Int(pair.u32(4))
+        guard start <= end, end <= limit else {
+            throw .malformed("entry \(index) of section '\(type.name)' is \(start)..<\(end), past \(limit)")
+        }
+        return start..<end
+    }
+
+    /// The UTF-8 bytes of string `id`, verified and validated.
+    func stringBytes(_ id: UInt32) throws(IndexError) -> UnsafeRawBufferPointer {
+        guard Int(id) < layout.stringCount else {
+            throw .malformed("a reference to string \(id) of \(layout.stringCount)")
+        }
+        let extent = try range(.stringOffsets, Int(id), limit: layout.stringBytesLength)
+        let start = try bytes(.stringBytes, extent.lowerBound, extent.count)
+        let text = UnsafeRawBufferPointer(start: start, count: extent.count)
+        guard UTF8Validation.isValid(text) else { throw .malformed("string \(id) is not valid UTF-8") }
+        return text
+    }
+
+    /// String `id`, decoded.
+    func string(_ id: UInt32) throws(IndexError) -> String {
+        String(decoding: try stringBytes(id), as: UTF8.self)
+    }
+
+    /// String `id`, or `nil` for the "no string" marker.
+    func optionalString(_ id: UInt32) throws(IndexError) -> String? {
+        id == IndexFormat.none ? nil : try string(id)
+    }
+
+    /// The record of question `ordinal`, its type and difficulty codes checked.
+    ///
+    /// - Precondition: `0 <= ordinal < questionCount` (a caller's error, not the file's).
+    func questionRecord(_ ordinal: Int) throws(IndexError) -> UnsafeRawPointer {
+        precondition(ordinal >= 0 && ordinal < layout.questionCount, "question ordinal out of range")
+        let r = try bytes(.questions, ordinal * layout.questionStride, IndexFormat.questionRecordSize)
+        guard Int(r.u8(QuestionField.type)) < IndexFormat.questionTypes.count,
+            Int(r.u8(QuestionField.difficulty)) < IndexFormat.difficulties.count
+        else {
+            throw .malformed("question \(ordinal) has an unknown type or difficulty code")
+        }
+        let trace = r.u32(QuestionField.trace)
+        guard trace == IndexFormat.none || Int(trace) < layout.traceCount else {
+            throw .malformed("question \(ordinal) refers to trace \(trace) of \(layout.traceCount)")
+        }
+        return r
+    }
+
+    /// The ordinal stored at position `position` of the key table.
+    func keyOrdinal(_ position: Int) throws(IndexError) -> Int {
+        let ordinal = Int(try u32(.keys, position))
+        guard ordinal < layout.questionCount else {
+            throw .malformed("key \(position) refers to question \(ordinal) of \(layout.questionCount)")
+        }
+        return ordinal
+    }
+
+    /// The key (`bank/id`) of question `ordinal` as bytes, without concatenating.
+    func key(_ ordinal: Int) throws(IndexError) -> ByteRope {
+        let r = try questionRecord(ordinal)
+        return ByteRope(
+            try stringBytes(r.u32(QuestionField.bank)), slash: true, try stringBytes(r.u32(QuestionField.id)))
+    }
+
+    /// The record of tag `id` (the tag table is checked whole at open).
+    func tagRecord(_ id: Int) -> UnsafeRawPointer {
+        precondition(id >= 0 && id < layout.tagCount, "tag id out of range")
+        return base + layout.tags + id * layout.tagStride
+    }
+
+    /// Checks the payloads of tag `id`'s posting containers: verified blocks, arrays sorted
+    /// and unique, bitsets holding as many bits as they say, every member a question, and
+    /// the total equal to the tag's count. The containers themselves are checked at open.
+    ///
+    /// - Complexity: O(p) in the tag's postings.
+    func checkPostings(ofTag id: Int) throws(IndexError) {
+        let r = tagRecord(id)
+        let count = Int(r.u32(12))
+        let first = Int(r.u32(16))
+        let containerCount = Int(r.u32(20))
+        var total = 0
+        for c in first..<(first + containerCount) {
+            let cr = base + layout.containers + c * layout.containerStride
+            let keyBase = Int(cr.u16(0)) << 16
+            let card = Int(cr.u32(4))
+            let payload = Int(cr.u32(8))
+            if cr.u8(2) == IndexFormat.containerArray {
+                let values = try bytes(.postings, payload, 2 * card)
+                var last = -1
+                for i in 0..<card {
+                    let v = Int(values.u16(2 * i))
+                    guard v > last, keyBase + v < layout.questionCount else {
+                        throw .malformed("container \(c) of tag \(id) is not sorted, unique and in range")
+                    }
+                    last = v
+                }
+            } else {
+                let words = try bytes(.postings, payload, IndexFormat.bitsetBytes)
+                var bits = 0
+                for w in 0..<(IndexFormat.bitsetBytes / 8) {
+                    let word = words.u64(8 * w)
+                    bits += word.nonzeroBitCount
+                    if word != 0, keyBase + w * 64 + (63 - word.leadingZeroBitCount) >= layout.questionCount {
+                        throw .malformed("container \(c) of tag \(id) lists a question past the last")
+                    }
+                }
+                guard bits == card else { throw .malformed("container \(c) has \(bits) bits, says \(card)") }
+            }
+            total += card
+        }
+        guard total == count else { throw .malformed("tag \(id)'s postings hold \(total), it says \(count)") }
+    }
+}
