@@ -86,33 +86,7 @@ extension IndexLayout {
         _ = try reader.stringBytes(layout.compilerVersion)
         _ = try reader.stringBytes(layout.schemaVersion)
         let p = reader.base
-        func checkString(_ id: UInt32, optional: Bool = false, _ what: @autoclosure () -> String) throws(IndexError) {
-            if optional && id == IndexFormat.none { return }
-            guard Int(id) < layout.stringCount else {
-                throw .malformed("\(what()) refers to string \(id) of \(layout.stringCount)")
-            }
-        }
-        for t in 0..<layout.traceCount {
-            let r = layout.traces + t * layout.traceStride
-            try checkString(p.u32(r), "trace \(t)'s algorithm")
-            try checkString(p.u32(r + 4), "trace \(t)'s ask")
-            let flags = p.u32(r + 8)
-            guard flags & ~3 == 0, p.u32(r + 12) == 0 else { throw .malformed("trace \(t) has unknown flags") }
-        }
-        for b in 0..<layout.bankCount {
-            let r = layout.banks + b * layout.bankStride
-            try checkString(p.u32(r), "bank \(b)'s id")
-            try checkString(p.u32(r + 4), "bank \(b)'s title")
-            try checkString(p.u32(r + 8), optional: true, "bank \(b)'s description")
-            guard p.u32(r + 12) & ~1 == 0 else { throw .malformed("bank \(b) has unknown flags") }
-            try checkString(p.u32(r + 16), "bank \(b)'s file")
-        }
-        for m in 0..<layout.moduleCount {
-            let r = layout.modules + m * layout.moduleStride
-            for f in 0..<9 { try checkString(p.u32(r + 4 * f), "module \(m)") }
-            guard p.u32(r + 36) & ~3 == 0 else { throw .malformed("module \(m) has unknown flags") }
-            try checkString(p.u32(r + 40), "module \(m)'s file")
-        }
+        try checkTracesBanksAndModules(p, layout)
         var nextContainer = 0
         var payloadCursor = 0
         var previousName: UnsafeRawBufferPointer? = nil
@@ -123,7 +97,9 @@ extension IndexLayout {
             let first = Int(r.u32(16))
             let containerCount = Int(r.u32(20))
             let name = try reader.stringBytes(r.u32(0))
-            try checkString(description, optional: true, "tag \(t)'s description")
+            guard description == IndexFormat.none || Int(description) < layout.stringCount else {
+                throw .malformed("tag \(t)'s description refers to string \(description) of \(layout.stringCount)")
+            }
             guard flags & ~1 == 0, (flags & 1 != 0) == (description != IndexFormat.none) else {
                 throw .malformed("tag \(t) has inconsistent flags")
             }
@@ -169,6 +145,41 @@ extension IndexLayout {
         guard nextContainer == layout.containerCount else { throw .malformed("unused posting containers") }
         guard (payloadCursor + 7) & ~7 == layout.postingsLength else {
             throw .malformed("postings end at \(payloadCursor), section has \(layout.postingsLength)")
+        }
+    }
+
+    /// The record checks of the trace, bank and module tables: string ids in range, flags
+    /// known, trace parameters consistent with their flags.
+    static func checkTracesBanksAndModules(_ p: UnsafeRawPointer, _ layout: IndexLayout) throws(IndexError) {
+        func checkString(_ id: UInt32, optional: Bool = false, _ what: @autoclosure () -> String) throws(IndexError) {
+            if optional && id == IndexFormat.none { return }
+            guard Int(id) < layout.stringCount else {
+                throw .malformed("\(what()) refers to string \(id) of \(layout.stringCount)")
+            }
+        }
+        for t in 0..<layout.traceCount {
+            let r = layout.traces + t * layout.traceStride
+            try checkString(p.u32(r), "trace \(t)'s algorithm")
+            try checkString(p.u32(r + 4), "trace \(t)'s ask")
+            let flags = p.u32(r + 8)
+            guard flags & ~3 == 0, p.u32(r + 12) == 0 else { throw .malformed("trace \(t) has unknown flags") }
+            guard flags & 1 != 0 || p.i64(r + 16) == 0, flags & 2 != 0 || p.i64(r + 24) == 0 else {
+                throw .malformed("trace \(t) has a value for an absent parameter")
+            }
+        }
+        for b in 0..<layout.bankCount {
+            let r = layout.banks + b * layout.bankStride
+            try checkString(p.u32(r), "bank \(b)'s id")
+            try checkString(p.u32(r + 4), "bank \(b)'s title")
+            try checkString(p.u32(r + 8), optional: true, "bank \(b)'s description")
+            guard p.u32(r + 12) & ~1 == 0 else { throw .malformed("bank \(b) has unknown flags") }
+            try checkString(p.u32(r + 16), "bank \(b)'s file")
+        }
+        for m in 0..<layout.moduleCount {
+            let r = layout.modules + m * layout.moduleStride
+            for f in 0..<9 { try checkString(p.u32(r + 4 * f), "module \(m)") }
+            guard p.u32(r + 36) & ~3 == 0 else { throw .malformed("module \(m) has unknown flags") }
+            try checkString(p.u32(r + 40), "module \(m)'s file")
         }
     }
 }

@@ -225,9 +225,8 @@ extension IndexLayout {
         if table.known[.blockChecksums] != nil {
             _ = try blockTable(table, buf, checkingEveryBlock: true)
         }
-        var layout = try locate(table)
+        let layout = try locate(table)
         let p = buf.baseAddress!
-        let size = buf.count
         let entries = table.known
         func entry(_ t: SectionType) -> Entry { entries[t]! }
         func records(_ t: SectionType) -> Int { entry(t).length / entry(t).stride }
@@ -254,11 +253,7 @@ extension IndexLayout {
         let soff = entry(.stringOffsets)
         let sdat = entry(.stringBytes)
         guard records(.stringOffsets) >= 1 else { throw .malformed("empty string offsets") }
-        layout.stringCount = records(.stringOffsets) - 1
         guard layout.stringCount < Int(IndexFormat.none) else { throw .malformed("too many strings") }
-        layout.stringOffsets = soff.offset
-        layout.stringBytes = sdat.offset
-        layout.stringBytesLength = sdat.length
         try checkOffsets(.stringOffsets, count: layout.stringCount + 1, total: sdat.length)
         guard UTF8Validation.isValid(UnsafeRawBufferPointer(rebasing: buf[sdat.offset..<(sdat.offset + sdat.length)]))
         else {
@@ -280,16 +275,9 @@ extension IndexLayout {
 
         // Counts that later checks need.
         let n = layout.questionCount
-        layout.traceCount = records(.traces)
-        layout.moduleCount = records(.modules)
-        layout.bankCount = records(.banks)
-        layout.tagCount = records(.tags)
-        layout.containerCount = records(.containers)
 
         // Questions.
         let ques = entry(.questions)
-        layout.questions = ques.offset
-        layout.questionStride = ques.stride
         guard records(.questions) == n else {
             throw .malformed("section 'questions' has \(records(.questions)) records, header says \(n)")
         }
@@ -318,7 +306,6 @@ extension IndexLayout {
 
         // Keys: a permutation of the ordinals, strictly increasing by UTF-8 bytes of bank/id.
         let keys = entry(.keys)
-        layout.keys = keys.offset
         guard records(.keys) == n else {
             throw .malformed("section 'keys' has \(records(.keys)) entries, expected \(n)")
         }
@@ -337,8 +324,6 @@ extension IndexLayout {
 
         // Per-question tag lists: strictly increasing tag ids; count each tag's uses.
         let qtag = entry(.questionTags)
-        layout.questionTagOffsets = entry(.questionTagOffsets).offset
-        layout.questionTags = qtag.offset
         try checkOffsets(.questionTagOffsets, count: n + 1, total: records(.questionTags))
         var uses = [Int](repeating: 0, count: layout.tagCount)
         for q in 0..<n {
@@ -356,9 +341,6 @@ extension IndexLayout {
 
         // Choices.
         let choi = entry(.choices)
-        layout.choiceOffsets = entry(.choiceOffsets).offset
-        layout.choices = choi.offset
-        layout.choiceStride = choi.stride
         try checkOffsets(.choiceOffsets, count: n + 1, total: records(.choices))
         for c in 0..<records(.choices) {
             let r = choi.offset + c * choi.stride
@@ -369,65 +351,18 @@ extension IndexLayout {
 
         // String lists: four per question, then one per module.
         let lsts = entry(.listStrings)
-        layout.listOffsets = entry(.listOffsets).offset
-        layout.listStrings = lsts.offset
         let listCount = n * IndexFormat.listsPerQuestion + layout.moduleCount
         try checkOffsets(.listOffsets, count: listCount + 1, total: records(.listStrings))
         for i in 0..<records(.listStrings) {
             try checkString(p.u32(lsts.offset + 4 * i), "list entry \(i)")
         }
 
-        // Traces.
-        let trac = entry(.traces)
-        layout.traces = trac.offset
-        layout.traceStride = trac.stride
-        for t in 0..<layout.traceCount {
-            let r = trac.offset + t * trac.stride
-            try checkString(p.u32(r), "trace \(t)'s algorithm")
-            try checkString(p.u32(r + 4), "trace \(t)'s ask")
-            let flags = p.u32(r + 8)
-            guard flags & ~3 == 0, p.u32(r + 12) == 0 else { throw .malformed("trace \(t) has unknown flags") }
-            guard flags & 1 != 0 || p.i64(r + 16) == 0, flags & 2 != 0 || p.i64(r + 24) == 0 else {
-                throw .malformed("trace \(t) has a value for an absent parameter")
-            }
-            for f in stride(from: 16, to: 56, by: 8) {
-                guard Int(exactly: p.i64(r + f)) != nil else { throw .malformed("trace \(t) value out of range") }
-            }
-        }
-
-        // Banks.
-        let bank = entry(.banks)
-        layout.banks = bank.offset
-        layout.bankStride = bank.stride
-        for b in 0..<layout.bankCount {
-            let r = bank.offset + b * bank.stride
-            try checkString(p.u32(r), "bank \(b)'s id")
-            try checkString(p.u32(r + 4), "bank \(b)'s title")
-            try checkString(p.u32(r + 8), optional: true, "bank \(b)'s description")
-            guard p.u32(r + 12) & ~1 == 0 else { throw .malformed("bank \(b) has unknown flags") }
-            try checkString(p.u32(r + 16), "bank \(b)'s file")
-        }
-
-        // Modules.
-        let mods = entry(.modules)
-        layout.modules = mods.offset
-        layout.moduleStride = mods.stride
-        for m in 0..<layout.moduleCount {
-            let r = mods.offset + m * mods.stride
-            for f in 0..<9 { try checkString(p.u32(r + 4 * f), "module \(m)") }
-            guard p.u32(r + 36) & ~3 == 0 else { throw .malformed("module \(m) has unknown flags") }
-            try checkString(p.u32(r + 40), "module \(m)'s file")
-        }
+        try checkTracesBanksAndModules(p, layout)
 
         // Tags and postings.
         let tags = entry(.tags)
         let pcon = entry(.containers)
         let pdat = entry(.postings)
-        layout.tags = tags.offset
-        layout.tagStride = tags.stride
-        layout.containers = pcon.offset
-        layout.containerStride = pcon.stride
-        layout.postings = pdat.offset
         var nextContainer = 0
         var payloadCursor = 0
         var previousName: UInt32? = nil
