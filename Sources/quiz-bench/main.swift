@@ -18,6 +18,8 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let questions = option("--questions", default: 70_000)
 let cards = option("--cards", default: 100_000)
 let runs = option("--runs", default: 5)
+/// `--largest N` limits the index suite to sizes up to N (1000, 10000, 100000).
+let largest = option("--largest", default: 100_000)
 if arguments.first == "generate", arguments.count == 2 {
     let directory = arguments[1]
     for file in BankGenerator(questionCount: questions, seed: 7).files() {
@@ -44,7 +46,7 @@ for suite in suites {
     case "hostile":
         allMet = HostileBenchmark().run() && allMet
     case "index":
-        allMet = IndexBenchmark(sizes: [1_000, 10_000, 100_000], runs: runs).run() && allMet
+        allMet = IndexBenchmark(sizes: [1_000, 10_000, 100_000].filter { $0 <= largest }, runs: runs).run() && allMet
     case "draw":
         allMet = DrawBenchmark(sizes: [10_000, 100_000, 1_000_000], runs: runs).run() && allMet
     default:

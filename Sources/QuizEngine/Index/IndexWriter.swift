@@ -135,12 +135,15 @@ private struct Builder {
             let bank = sid(q.bank)
             let id = sid(q.id)
             keys.append(bank: bank, id: id)
-            for field in [
-                bank, id, sid(q.prompt), sid(q.answer), sid(q.guidance), sid(q.explanation), sid(q.source),
-                sid(q.module), sid(q.location.file),
-            ] {
-                qrecs.u32(field)
-            }
+            qrecs.u32(bank)
+            qrecs.u32(id)
+            qrecs.u32(sid(q.prompt))
+            qrecs.u32(sid(q.answer))
+            qrecs.u32(sid(q.guidance))
+            qrecs.u32(sid(q.explanation))
+            qrecs.u32(sid(q.source))
+            qrecs.u32(sid(q.module))
+            qrecs.u32(sid(q.location.file))
             qrecs.u32(try u32(q.location.line, "line"))
             qrecs.u32(try u32(q.location.column, "column"))
             guard let revision = Int32(exactly: q.revision) else {

@@ -26,14 +26,21 @@ struct KeyTable {
             func text(_ id: UInt32) -> UnsafeRawBufferPointer {
                 UnsafeRawBufferPointer(rebasing: bytes[offsets[Int(id)]..<offsets[Int(id) + 1]])
             }
-            func key(_ ordinal: UInt32) -> ByteRope {
-                ByteRope(text(bankIDs[Int(ordinal)]), slash: true, text(questionIDs[Int(ordinal)]))
+            // Keys of one bank share its string id, so most comparisons are one memcmp of ids.
+            func compare(_ a: UInt32, _ b: UInt32) -> Int {
+                let bankA = bankIDs[Int(a)]
+                let bankB = bankIDs[Int(b)]
+                if bankA == bankB {
+                    return ByteRope(text(questionIDs[Int(a)])).compare(ByteRope(text(questionIDs[Int(b)])))
+                }
+                return ByteRope(text(bankA), slash: true, text(questionIDs[Int(a)])).compare(
+                    ByteRope(text(bankB), slash: true, text(questionIDs[Int(b)])))
             }
             order.sort { a, b in
-                let c = key(a).compare(key(b))
+                let c = compare(a, b)
                 return c < 0 || (c == 0 && a < b)
             }
-            for i in order.indices.dropFirst() where key(order[i - 1]).compare(key(order[i])) == 0 {
+            for i in order.indices.dropFirst() where compare(order[i - 1], order[i]) == 0 {
                 let ordinal = Int(order[i])
                 let bank = String(decoding: text(bankIDs[ordinal]), as: UTF8.self)
                 return bank + "/" + String(decoding: text(questionIDs[ordinal]), as: UTF8.self)
