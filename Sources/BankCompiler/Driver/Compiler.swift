@@ -51,15 +51,16 @@ public struct Compiler: Sendable {
                 .fileTooLarge(bytes: source.bytes.count, limit: limits.maxFileBytes),
                 at: SourceLocation(file: source.path, line: 1, column: 1))
         }
+        // Files parse and lower independently, so they do so on every core, each into its own
+        // bag; the bags are then merged in path order, exactly as if reported one after another.
+        let parsable = sources.filter { $0.bytes.count <= limits.maxFileBytes }
+        let outcomes = FileWorkers.map(count: parsable.count, cost: { parsable[$0].bytes.count }) { index in
+            Self.lower(parsable[index], limits: limits)
+        }
         var lowered: [(path: String, file: LoweredFile)] = []
-        for source in sources where source.bytes.count <= limits.maxFileBytes {
-            let document = source.bytes.withUnsafeBytes { bytes in
-                YAMLParser.parse(bytes, file: source.path, limits: limits, into: &bag)
-            }
-            guard let document else { continue }
-            if let file = SchemaValidator(document: document).lower(into: &bag) {
-                lowered.append((source.path, file))
-            }
+        for (source, outcome) in zip(parsable, outcomes) {
+            bag.absorb(outcome.bag)
+            if let file = outcome.file { lowered.append((source.path, file)) }
         }
         var linker = Linker(files: lowered)
         let set = linker.link(into: &bag)
@@ -71,6 +72,17 @@ public struct Compiler: Sendable {
 }
 
 extension Compiler {
+    /// Parses, validates and lowers one file on its own: what ``compile(_:)`` runs per file.
+    private static func lower(_ source: SourceFile, limits: YAMLLimits) -> (bag: DiagnosticBag, file: LoweredFile?) {
+        var bag = DiagnosticBag()
+        let document = source.bytes.withUnsafeBytes { bytes in
+            YAMLParser.parse(bytes, file: source.path, limits: limits, into: &bag)
+        }
+        guard let document else { return (bag, nil) }
+        let file = SchemaValidator(document: document).lower(into: &bag)
+        return (bag, file)
+    }
+
     /// Runs only the YAML front end (encoding scan, libyaml events, the arena, the subset
     /// checks) over each source and returns the total number of nodes built.
     ///
