@@ -17,4 +17,11 @@ int quiz_crc32c_available(void);
 /* Advances a CRC-32C register (pre-inverted, as the caller keeps it) over `count` bytes. */
 uint32_t quiz_crc32c_update(uint32_t state, const void *bytes, size_t count);
 
+/* 1 when quiz_sha256_compress can run on this CPU (x86-64 with SHA, SSE4.1 and SSSE3). */
+int quiz_sha256_available(void);
+
+/* Runs SHA-256's compression function over `blockCount` consecutive 64-byte blocks, updating
+ * the eight state words (A..H, as FIPS 180-4 numbers them) in place. */
+void quiz_sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t blockCount);
+
 #endif
