@@ -10,6 +10,7 @@ struct Linker {
         var banks: [BankInfo] = []
         var modules: [CourseModule] = []
         var questions: [Question] = []
+        var promptKeys: [PromptKey?] = []
         var bankLocations: [String: SourceLocation] = [:]
 
         for (path, file) in files {
@@ -32,6 +33,7 @@ struct Linker {
                 banks.append(info)
                 modules += bankModules
                 questions += bankQuestions
+                promptKeys += file.promptKeys
             }
         }
 
@@ -50,24 +52,28 @@ struct Linker {
         }
 
         CatalogCheck.check(files: files.map(\.file), into: &bag)
-        reportDuplicatePrompts(questions, into: &bag)
+        reportDuplicatePrompts(questions, keys: promptKeys, into: &bag)
 
         let tags = vocabulary.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return QuestionSet(tags: tags, banks: banks, modules: modules, questions: questions, sourceDigest: [])
     }
 
     /// Warns when two questions ask the same thing, compared without case, spaces or punctuation.
-    private func reportDuplicatePrompts(_ questions: [Question], into bag: inout DiagnosticBag) {
-        var seen: [[UInt8]: Question] = [:]
-        seen.reserveCapacity(questions.count)
-        for question in questions where question.type != .trace {
-            let normalized = AnswerNormalizer.normalizedBytes(question.prompt)
-            if let first = seen[normalized] {
+    ///
+    /// - Complexity: O(n) expected, where n is the number of questions (the keys are hashed
+    ///   already; the table maps each key to its first question's index).
+    private func reportDuplicatePrompts(_ questions: [Question], keys: [PromptKey?], into bag: inout DiagnosticBag) {
+        precondition(keys.count == questions.count, "every bank question has a prompt key")
+        var firstIndex: [PromptKey: Int] = [:]
+        firstIndex.reserveCapacity(questions.count)
+        for (index, key) in keys.enumerated() {
+            guard let key else { continue }
+            if let first = firstIndex[key] {
                 bag.warning(
-                    .duplicatePrompt(first.key), at: question.location,
-                    notes: [.init(location: first.location, message: DiagnosticMessage.firstDefinedHere)])
+                    .duplicatePrompt(questions[first].key), at: questions[index].location,
+                    notes: [.init(location: questions[first].location, message: DiagnosticMessage.firstDefinedHere)])
             } else {
-                seen[normalized] = question
+                firstIndex[key] = index
             }
         }
     }

@@ -72,7 +72,7 @@ struct SchemaValidator {
         }
         guard let id, let title else { return nil }
         let info = BankInfo(id: id, title: title, description: description, isCourse: false, location: reader.location)
-        file.content = .bank(info, modules: [], questions: questions)
+        file.setBank(info, modules: [], questions: questions)
         return file
     }
 
@@ -141,7 +141,7 @@ struct SchemaValidator {
         }
         guard let id, let title else { return nil }
         let info = BankInfo(id: id, title: title, description: description, isCourse: true, location: reader.location)
-        file.content = .bank(info, modules: modules, questions: questions)
+        file.setBank(info, modules: modules, questions: questions)
         return file
     }
 
