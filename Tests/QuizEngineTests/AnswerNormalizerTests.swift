@@ -21,11 +21,25 @@ struct AnswerNormalizerTests {
         #expect(AnswerNormalizer.normalizedBytes(text) == AnswerNormalizer.normalizedScalars(text), "\(id)")
     }
 
-    @Test("the ASCII fast path equals the scalar path", arguments: 0..<50)
-    func asciiFastPath(seed: UInt64) {
+    /// Two-, three- and four-byte scalars: letters (with one- and two-scalar lowercase
+    /// mappings), numerics, punctuation and symbols.
+    static let nonASCII: [Unicode.Scalar] = [
+        "é", "Ï", "Ω", "ß", "ǅ", "İ", "½", "²", "—", "«", "中", "Ⅻ", "𝔸", "😀", "\u{A0}",
+    ]
+
+    @Test("the byte pass equals the scalar-by-scalar definition", arguments: 0..<60)
+    func bytePassEqualsScalarPass(seed: UInt64) {
         var g = IndexTestRandom(seed: seed)
-        let bytes = (0..<g.below(200)).map { _ in UInt8(g.below(128)) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        #expect(AnswerNormalizer.normalizedBytes(text) == AnswerNormalizer.normalizedScalars(text))
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<g.below(200) {
+            // Half the seeds stay ASCII; the others mix in one non-ASCII scalar in four.
+            if seed % 2 == 1, g.below(4) == 0 {
+                scalars.append(Self.nonASCII[g.below(Self.nonASCII.count)])
+            } else {
+                scalars.append(Unicode.Scalar(UInt8(g.below(128))))
+            }
+        }
+        let text = String(scalars)
+        #expect(AnswerNormalizer.normalizedBytes(text) == AnswerNormalizer.normalizedScalars(text), "\(text)")
     }
 }
