@@ -4,12 +4,12 @@ import QuizEngine
 /// spaces or punctuation (``AnswerNormalizer``), with its hash computed once.
 ///
 /// Keys are made where a file is lowered, on that file's worker, so the serial linker only
-/// looks them up. (Hashing an `[UInt8]` feeds the hasher byte by byte; that and normalising
-/// cost the linker about a tenth of a whole check.)
-struct PromptKey: Hashable, Sendable {
+/// probes its table with them. (Hashing an `[UInt8]` feeds the hasher byte by byte; that and
+/// normalising cost the linker about a tenth of a whole check.)
+struct PromptKey: Equatable, Sendable {
     let bytes: [UInt8]
     /// `bytes` hashed in one call; the process-wide seed makes it valid on any thread.
-    private let hash: Int
+    let hash: Int
 
     init(prompt: String) {
         bytes = AnswerNormalizer.normalizedBytes(prompt)
@@ -20,9 +20,5 @@ struct PromptKey: Hashable, Sendable {
 
     static func == (lhs: PromptKey, rhs: PromptKey) -> Bool {
         lhs.hash == rhs.hash && lhs.bytes == rhs.bytes
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(hash)
     }
 }
