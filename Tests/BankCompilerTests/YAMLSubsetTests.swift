@@ -101,6 +101,25 @@ struct EncodingTests {
         #expect(result.diagnostics.first?.location == SourceLocation(file: "Banks/test.yaml", line: 2, column: 9))
     }
 
+    /// Problems after runs of ASCII of every length around the scanner's eight-byte steps keep
+    /// their columns.
+    @Test(arguments: 0..<20)
+    func problemAfterASCIIRun(_ length: Int) {
+        let run = Array(String(repeating: "x", count: length).utf8)
+        let problems: [(bytes: [UInt8], code: String)] = [
+            ([0x7F], "control-character"), ([0x01], "control-character"), ([0xFF], "encoding"),
+        ]
+        for (problem, code) in problems {
+            let result = Self.compileBytes(
+                Array("bank: t\ntitle: ".utf8) + run + problem + Array(" and more text\nquestions: []\n".utf8))
+            #expect(result.diagnostics.map(\.code) == [code], "\(length) \(problem)")
+            #expect(
+                result.diagnostics.first?.location
+                    == SourceLocation(file: "Banks/test.yaml", line: 2, column: 8 + length),
+                "\(length) \(problem)")
+        }
+    }
+
     @Test func utf8ByteOrderMarkIsAccepted() {
         let result = Self.compileBytes([0xEF, 0xBB, 0xBF] + Array("bank: t\ntitle: T\nquestions: []\n".utf8))
         #expect(result.diagnostics.isEmpty)

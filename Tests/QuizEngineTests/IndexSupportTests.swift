@@ -89,6 +89,30 @@ struct IndexSupportTests {
         #expect(split.finalize() == SHA256.hash(bytes))
     }
 
+    @Test(
+        "SHA-256 on SHA-NI equals SHA-256 in software", .enabled(if: SHA256.hardwareAvailable),
+        arguments: 0..<40)
+    func sha256HardwareMatchesSoftware(seed: UInt64) {
+        var g = IndexTestRandom(seed: seed)
+        // Lengths around block edges and up to a few hundred blocks, fed in random pieces.
+        let length = seed < 20 ? Int(seed) * 32 + g.below(3) : g.below(20_000)
+        let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+        var hardware = SHA256(hardware: true)
+        var software = SHA256(hardware: false)
+        var i = 0
+        while i < bytes.count {
+            let n = min(bytes.count - i, 1 + g.below(300))
+            hardware.update(Array(bytes[i..<(i + n)]))
+            software.update(Array(bytes[i..<(i + n)]))
+            i += n
+        }
+        #expect(hardware.finalize() == software.finalize(), "length \(length)")
+        var whole = SHA256(hardware: true)
+        whole.update(bytes)
+        #expect(whole.finalize() == software.finalize(), "length \(length) at once")
+        #expect(SHA256(hardware: true).finalize() == SHA256(hardware: false).finalize())
+    }
+
     @Test("base64 round trip and rejects", arguments: 0..<12)
     func base64(n: Int) {
         let bytes = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 200) }

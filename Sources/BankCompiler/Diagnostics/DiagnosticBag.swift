@@ -56,6 +56,26 @@ struct DiagnosticBag {
                 severity: .warning, location: location, code: message.code, message: message.text, notes: notes()))
     }
 
+    /// Adds what `other` collected as if each of its reports had been made here, in order, after
+    /// this bag's own: the per-file cap, the suppressed counts and their first locations come out
+    /// exactly as one bag would have kept them.
+    ///
+    /// This is what lets files be checked concurrently, each into its own bag, and merged in path
+    /// order. (`other` keeps the first 100 diagnostics of each file and counts the rest; replaying
+    /// those 100 here caps them again against this bag's counts, then the rest are added.)
+    ///
+    /// - Complexity: O(d + f), where d and f are `other`'s diagnostics and suppressed files.
+    mutating func absorb(_ other: DiagnosticBag) {
+        errorCount += other.errorCount
+        for diagnostic in other.diagnostics where !suppressed(at: diagnostic.location) {
+            append(diagnostic)
+        }
+        for (file, entry) in other.suppressedByFile {
+            let first = suppressedByFile[file]?.location ?? entry.location
+            suppressedByFile[file] = (first, (suppressedByFile[file]?.count ?? 0) + entry.count)
+        }
+    }
+
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The diagnostics sorted by file and position, with one summary line per flooded file.

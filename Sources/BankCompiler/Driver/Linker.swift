@@ -10,7 +10,14 @@ struct Linker {
         var banks: [BankInfo] = []
         var modules: [CourseModule] = []
         var questions: [Question] = []
+        var promptKeys: [PromptKey?] = []
         var bankLocations: [String: SourceLocation] = [:]
+        let questionCount = files.reduce(0) { total, entry in
+            guard case .bank(_, _, let questions) = entry.file.content else { return total }
+            return total + questions.count
+        }
+        questions.reserveCapacity(questionCount)
+        promptKeys.reserveCapacity(questionCount)
 
         for (path, file) in files {
             switch file.content {
@@ -32,6 +39,7 @@ struct Linker {
                 banks.append(info)
                 modules += bankModules
                 questions += bankQuestions
+                promptKeys += file.promptKeys
             }
         }
 
@@ -50,24 +58,42 @@ struct Linker {
         }
 
         CatalogCheck.check(files: files.map(\.file), into: &bag)
-        reportDuplicatePrompts(questions, into: &bag)
+        reportDuplicatePrompts(questions, keys: promptKeys, into: &bag)
 
         let tags = vocabulary.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return QuestionSet(tags: tags, banks: banks, modules: modules, questions: questions, sourceDigest: [])
     }
 
     /// Warns when two questions ask the same thing, compared without case, spaces or punctuation.
-    private func reportDuplicatePrompts(_ questions: [Question], into bag: inout DiagnosticBag) {
-        var seen: [[UInt8]: Question] = [:]
-        seen.reserveCapacity(questions.count)
-        for question in questions where question.type != .trace {
-            let normalized = AnswerNormalizer.normalizedBytes(question.prompt)
-            if let first = seen[normalized] {
-                bag.warning(
-                    .duplicatePrompt(first.key), at: question.location,
-                    notes: [.init(location: first.location, message: DiagnosticMessage.firstDefinedHere)])
-            } else {
-                seen[normalized] = question
+    ///
+    /// The table is open addressing (linear probing) over the keys' precomputed hashes, holding
+    /// the index of each prompt's first question: one probe sequence per question and no
+    /// `Hasher` run, where a `Dictionary` hashed every key twice more.
+    ///
+    /// - Complexity: O(n) expected, where n is the number of questions.
+    private func reportDuplicatePrompts(_ questions: [Question], keys: [PromptKey?], into bag: inout DiagnosticBag) {
+        precondition(keys.count == questions.count, "every bank question has a prompt key")
+        var capacity = 16
+        while capacity < 2 * keys.count { capacity <<= 1 }
+        let mask = capacity - 1
+        var firstIndex = [Int](repeating: -1, count: capacity)
+        for (index, key) in keys.enumerated() {
+            guard let key else { continue }
+            var slot = key.hash & mask
+            while true {
+                let first = firstIndex[slot]
+                if first < 0 {
+                    firstIndex[slot] = index
+                    break
+                }
+                if keys[first] == key {
+                    bag.warning(
+                        .duplicatePrompt(questions[first].key), at: questions[index].location,
+                        notes: [.init(location: questions[first].location, message: DiagnosticMessage.firstDefinedHere)]
+                    )
+                    break
+                }
+                slot = (slot + 1) & mask
             }
         }
     }

@@ -10,6 +10,9 @@ struct LoweredFile {
     }
 
     var content: Content
+    /// The duplicate-prompt key of each question in a bank's `content`, in order; nil for
+    /// `trace` questions, whose prompts are templates and never compared.
+    private(set) var promptKeys: [PromptKey?] = []
     /// Every tag the file uses, where it uses it, to check against the vocabulary.
     var tagReferences: [(name: String, location: SourceLocation)] = []
     /// Trace templates with their locations, to check against the sorting catalog.
@@ -21,4 +24,10 @@ struct LoweredFile {
             module: CourseModule, algorithmLocation: SourceLocation, stableLocation: SourceLocation,
             inPlaceLocation: SourceLocation
         )] = []
+
+    /// Makes the file a bank (or course) and keys its questions' prompts.
+    mutating func setBank(_ info: BankInfo, modules: [CourseModule], questions: [Question]) {
+        content = .bank(info, modules: modules, questions: questions)
+        promptKeys = questions.map { $0.type == .trace ? nil : PromptKey(prompt: $0.prompt) }
+    }
 }

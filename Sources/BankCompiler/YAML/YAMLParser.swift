@@ -185,10 +185,11 @@ struct YAMLParser: ~Copyable {
     ///
     /// - Complexity: O(k²) byte comparisons for small mappings, O(k) expected above 16 keys.
     private func checkKeys(of mapping: Int, in document: YAMLDocument, into bag: inout DiagnosticBag) {
-        let entries = document.entries(of: mapping)
         var scalarKeys: [Int] = []
-        scalarKeys.reserveCapacity(entries.count)
-        for (key, _) in entries {
+        // Keys and values alternate; a mapping of n entries has at least 2n descendants.
+        scalarKeys.reserveCapacity(min(32, (Int(document[mapping].end) - mapping - 1) / 2))
+        var children = document.children(of: mapping).makeIterator()
+        while let key = children.next(), children.next() != nil {
             switch document[key].kind {
             case .scalar:
                 if document[key].style == .plain, document.scalar(key, equals: "<<") {

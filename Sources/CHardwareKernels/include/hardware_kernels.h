@@ -26,4 +26,11 @@ static inline void quiz_bitmap_set(uint64_t *words, size_t bit) {
     __atomic_fetch_or(&words[bit >> 6], (uint64_t)1 << (bit & 63), __ATOMIC_RELEASE);
 }
 
+/* 1 when quiz_sha256_compress can run on this CPU (x86-64 with SHA, SSE4.1 and SSSE3). */
+int quiz_sha256_available(void);
+
+/* Runs SHA-256's compression function over `blockCount` consecutive 64-byte blocks, updating
+ * the eight state words (A..H, as FIPS 180-4 numbers them) in place. */
+void quiz_sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t blockCount);
+
 #endif

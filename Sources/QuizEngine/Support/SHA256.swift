@@ -1,6 +1,10 @@
+import CHardwareKernels
+
 /// SHA-256 (FIPS 180-4), the digest of the bank sources recorded in the index.
 ///
-/// Plain Swift, no Foundation; fast enough for hashing a banks folder at compile time.
+/// No Foundation. On a CPU with the SHA extensions (SHA-NI) whole blocks go through the C
+/// kernel, several times faster; elsewhere through the plain Swift rounds below. Both give
+/// the same digests (tested).
 ///
 ///     var h = SHA256()
 ///     h.update(Array("abc".utf8))
@@ -14,8 +18,19 @@ public struct SHA256: Sendable {
     private var buffer = [UInt8](repeating: 0, count: 64)
     private var buffered = 0
     private var length: UInt64 = 0
+    /// Whether whole blocks go through the SHA-NI kernel.
+    private var usesHardware = SHA256.hardwareAvailable
 
     public init() {}
+
+    /// A hasher that uses the SHA-NI kernel only when `hardware` is true and the CPU has it
+    /// (tests compare the two paths).
+    init(hardware: Bool) {
+        usesHardware = hardware && Self.hardwareAvailable
+    }
+
+    /// Whether the running CPU has the SHA extensions the C kernel uses (probed once).
+    static let hardwareAvailable = quiz_sha256_available() != 0
 
     /// Feeds bytes.
     ///
@@ -30,13 +45,14 @@ public struct SHA256: Sendable {
             buffered += take
             i = take
             if buffered == 64 {
-                buffer.withUnsafeBytes { compress($0.baseAddress!) }
+                buffer.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
                 buffered = 0
             }
         }
-        while bytes.count - i >= 64 {
-            compress(bytes.baseAddress! + i)
-            i += 64
+        let blocks = (bytes.count - i) / 64
+        if blocks > 0 {
+            compress(bytes.baseAddress! + i, blocks: blocks)
+            i += blocks * 64
         }
         while i < bytes.count {
             buffer[buffered] = bytes[i]
@@ -115,7 +131,20 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    /// One 64-byte block.
+    /// `count` consecutive 64-byte blocks.
+    private mutating func compress(_ start: UnsafeRawPointer, blocks count: Int) {
+        if usesHardware {
+            withUnsafeMutablePointer(to: &h) { state in
+                state.withMemoryRebound(to: UInt32.self, capacity: 8) { words in
+                    quiz_sha256_compress(words, start.assumingMemoryBound(to: UInt8.self), count)
+                }
+            }
+        } else {
+            for block in 0..<count { compress(start + block * 64) }
+        }
+    }
+
+    /// One 64-byte block, in software.
     private mutating func compress(_ block: UnsafeRawPointer) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import QuizEngine
+
+@Suite("Answer normalisation")
+struct AnswerNormalizerTests {
+    @Test(
+        "normalised forms",
+        arguments: [
+            ("ascii", "  Read-Committed. ", "readcommitted"),
+            ("symbols kept", "C++ <=> C#*", "c++<=>c#*"),
+            ("empty", "", ""),
+            ("punctuation only", " .,;-_!? ", ""),
+            ("non-ASCII letters", "Ünïcödé STRASSE", "ünïcödéstrasse"),
+            ("non-ASCII after ASCII", "ABC é DEF", "abcédef"),
+            ("other numerics", "x² ½", "x²½"),
+            ("non-ASCII punctuation dropped", "«quoted» — text", "quotedtext"),
+        ])
+    func normalized(id: String, text: String, expected: String) {
+        #expect(AnswerNormalizer.normalize(text) == expected, "\(id)")
+        #expect(AnswerNormalizer.normalizedBytes(text) == AnswerNormalizer.normalizedScalars(text), "\(id)")
+    }
+
+    /// Two-, three- and four-byte scalars: letters (with one- and two-scalar lowercase
+    /// mappings), numerics, punctuation and symbols.
+    static let nonASCII: [Unicode.Scalar] = [
+        "é", "Ï", "Ω", "ß", "ǅ", "İ", "½", "²", "—", "«", "中", "Ⅻ", "𝔸", "😀", "\u{A0}",
+    ]
+
+    @Test("the byte pass equals the scalar-by-scalar definition", arguments: 0..<60)
+    func bytePassEqualsScalarPass(seed: UInt64) {
+        var g = IndexTestRandom(seed: seed)
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<g.below(200) {
+            // Half the seeds stay ASCII; the others mix in one non-ASCII scalar in four.
+            if seed % 2 == 1, g.below(4) == 0 {
+                scalars.append(Self.nonASCII[g.below(Self.nonASCII.count)])
+            } else {
+                scalars.append(Unicode.Scalar(UInt8(g.below(128))))
+            }
+        }
+        let text = String(scalars)
+        #expect(AnswerNormalizer.normalizedBytes(text) == AnswerNormalizer.normalizedScalars(text), "\(text)")
+    }
+}
