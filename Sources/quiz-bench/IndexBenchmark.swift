@@ -60,7 +60,7 @@ struct IndexBenchmark {
             print("index: \(size) questions, \(sources.count) files, \(yamlBytes) bytes of YAML")
             print("  libyaml bare event scan       \(Measure.format(bare))")
             print(
-                "  quiz compile (check + index)  \(Measure.format(compile))   ratio \(String(format3: compile / bare))x (target <= 2.0x)"
+                "  quiz compile (check + index)  \(Measure.format(compile))   ratio \(String(format3: compile / bare))x (target <= 2.0x at 100k)"
             )
             print("    of which check \(Measure.format(times[2])), index encoding \(Measure.format(times[3]))")
             print(
@@ -68,7 +68,9 @@ struct IndexBenchmark {
             )
             print("  open (checks read lazily)     \(Measure.format(open[0]))")
             print("  open + verifyAll (whole file) \(Measure.format(open[1]))")
-            met = met && compile / bare <= 2.0 && ratio <= 1.0
+            // Issue #3 sets the compile and process targets on the 100k bank (files are checked
+            // in parallel, so a bank of one or two files gains less); the size target holds at all.
+            met = met && ratio <= 1.0 && (size < 100_000 || compile / bare <= 2.0)
             if let quiz {
                 let key = "generated-0/q1"
                 let processes = Measure.interleaved(
@@ -83,10 +85,10 @@ struct IndexBenchmark {
                     ])
                 print("  process: quiz --version        \(Measure.format(processes[0]))")
                 print(
-                    "  process: quiz show KEY         \(Measure.format(processes[1]))   ratio \(String(format3: processes[1] / processes[0]))x (target <= 1.5x)"
+                    "  process: quiz show KEY         \(Measure.format(processes[1]))   ratio \(String(format3: processes[1] / processes[0]))x (target <= 1.5x at 100k)"
                 )
                 print(
-                    "  process: quiz draw -n 10       \(Measure.format(processes[2]))   ratio \(String(format3: processes[2] / processes[0]))x (target <= 1.5x)"
+                    "  process: quiz draw -n 10       \(Measure.format(processes[2]))   ratio \(String(format3: processes[2] / processes[0]))x (target <= 1.5x at 100k)"
                 )
                 if size >= 100_000 {
                     met = met && processes[1] / processes[0] <= 1.5 && processes[2] / processes[0] <= 1.5
