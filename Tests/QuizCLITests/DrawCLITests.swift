@@ -186,4 +186,23 @@ struct DrawCLITests {
         #expect(try Self.draw(["--format", "yaml"]).status == 2)
         #expect(try Self.draw(["--type", "essay"]).status == 2)
     }
+
+    @Test("damage in a block of the index is reported by the command that reads it, exit 2")
+    func damagedIndex() throws {
+        let directory = try QuizProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var bytes = [UInt8](try Data(contentsOf: QuizProcess.packageRoot.appendingPathComponent("Build/banks.qbx")))
+        // The strings section's offset, from its entry in the section table.
+        let sections = Int(bytes[20])
+        let entry = try #require(
+            (0..<sections).map { 128 + 32 * $0 }.first { Array(bytes[$0..<($0 + 4)]) == Array("SDAT".utf8) })
+        let offset = (0..<8).reduce(0) { $0 | Int(bytes[entry + 8 + $1]) << (8 * $1) }
+        bytes[offset + 3 * 16_384 + 100] ^= 0x01
+        let damaged = directory.appendingPathComponent("damaged.qbx")
+        try Data(bytes).write(to: damaged)
+        let all = try QuizProcess.run(["draw", "--index", damaged.path, "-n", "1000", "--seed", "2"], in: directory)
+        #expect(all.status == 2)
+        #expect(all.stderr.contains("quiz: error: \(damaged.path): block 3 of section 'strings'"), "\(all.stderr)")
+        #expect(all.stderr.contains("checksum mismatch: the file is damaged; rebuild with `quiz compile`"))
+    }
 }
