@@ -33,4 +33,7 @@ int quiz_sha256_available(void);
  * the eight state words (A..H, as FIPS 180-4 numbers them) in place. */
 void quiz_sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t blockCount);
 
+/* SHA-256's 64 round constants K (FIPS 180-4 §4.2.2), for the portable rounds too. */
+const uint32_t *quiz_sha256_round_constants(void);
+
 #endif

@@ -216,22 +216,11 @@ public final class QuestionIndex: @unchecked Sendable {
     ///
     /// - Complexity: O(log n · k), where n is the number of questions and k the key length.
     public func ordinal(forKey key: String) throws(IndexError) -> Int? {
-        let search = Array(key.utf8).withUnsafeBytes { query in
-            Result { () throws(IndexError) -> Int? in
-                let q = ByteRope(query)
-                var lo = 0
-                var hi = layout.questionCount
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    let ordinal = try reader.keyOrdinal(mid)
-                    let c = try reader.key(ordinal).compare(q)
-                    if c == 0 { return ordinal }
-                    if c < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                return nil
-            }
+        let keyAt = { (position: Int) throws(IndexError) -> ByteRope in
+            try self.reader.key(self.reader.keyOrdinal(position))
         }
-        return try search.get()
+        guard let position = try search(key, count: layout.questionCount, keyAt: keyAt) else { return nil }
+        return try reader.keyOrdinal(position)
     }
 
     // MARK: Tags
@@ -271,21 +260,10 @@ public final class QuestionIndex: @unchecked Sendable {
 
     /// The id of the tag named `name`, or `nil` (binary search).
     public func tagID(named name: String) throws(IndexError) -> Int? {
-        let search = Array(name.utf8).withUnsafeBytes { query in
-            Result { () throws(IndexError) -> Int? in
-                let q = ByteRope(query)
-                var lo = 0
-                var hi = layout.tagCount
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    let c = ByteRope(try reader.stringBytes(reader.tagRecord(mid).u32(0))).compare(q)
-                    if c == 0 { return mid }
-                    if c < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                return nil
-            }
+        let nameAt = { (id: Int) throws(IndexError) -> ByteRope in
+            ByteRope(try self.reader.stringBytes(self.reader.tagRecord(id).u32(0)))
         }
-        return try search.get()
+        return try search(name, count: layout.tagCount, keyAt: nameAt)
     }
 
     /// The questions carrying the tag `id`, as roaring-style containers.
@@ -364,6 +342,30 @@ public final class QuestionIndex: @unchecked Sendable {
     }
 
     // MARK: Internals
+
+    /// The position in `0 ..< count` whose key has the UTF-8 bytes of `query`, for keys in
+    /// ascending byte order (binary search).
+    ///
+    /// - Complexity: O(log count) keys read.
+    private func search(
+        _ query: String, count: Int, keyAt: (Int) throws(IndexError) -> ByteRope
+    ) throws(IndexError) -> Int? {
+        let found = Array(query.utf8).withUnsafeBytes { bytes in
+            Result { () throws(IndexError) -> Int? in
+                let target = ByteRope(bytes)
+                var lo = 0
+                var hi = count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    let c = try keyAt(mid).compare(target)
+                    if c == 0 { return mid }
+                    if c < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                return nil
+            }
+        }
+        return try found.get()
+    }
 
     func strings(inList list: Int) throws(IndexError) -> [String] {
         let extent = try reader.range(.listOffsets, list, limit: layout.listStringCount)
