@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import QuizEngine
@@ -142,6 +143,63 @@ struct IndexRoundTripTests {
         #expect(throws: IndexError.self) { try indexTestWriter.encode(QuestionSet(questions: [bad])) }
         #expect(throws: IndexError.self) {
             try indexTestWriter.encode(QuestionSet(sourceDigest: Array(repeating: 1, count: 33)))
+        }
+    }
+}
+
+@Suite("Index read by many threads")
+struct IndexConcurrencyTests {
+    /// Blocks are verified on first read and marked in a shared bitmap: threads reading the
+    /// same fresh index at once, in different orders, all get what a serial reader gets.
+    @Test("concurrent first reads of a fresh index agree with a serial read")
+    func concurrentFirstReads() throws {
+        let location = SourceLocation(file: "f", line: 1, column: 1)
+        let questions = (0..<2_000).map { i in
+            Question(
+                bank: "b\(i % 7)", id: "q\(i)", type: .flashcard,
+                prompt: "Prompt \(i): " + String(repeating: "what changes under load? ", count: 4),
+                tags: i % 3 == 0 ? ["three"] : [], location: location)
+        }
+        let bytes = try indexTestWriter.encode(
+            QuestionSet(tags: [TagInfo(name: "three", description: "every third")], questions: questions))
+        #expect(bytes.count > 8 * 16_384)
+        let expected = try QuestionIndex(bytes: bytes).questionSet().questions
+        let shared = try QuestionIndex(bytes: bytes)
+        let threads = 8
+        let mismatches = Mismatches()
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            // Each thread walks the questions from a different start, so first reads collide.
+            for step in 0..<questions.count {
+                let ordinal = (step * 7 + thread * questions.count / threads) % questions.count
+                do {
+                    let question = try shared.question(at: ordinal)
+                    if question != expected[ordinal] { mismatches.add("thread \(thread) ordinal \(ordinal)") }
+                    if try shared.ordinal(forKey: question.key) != ordinal { mismatches.add("key \(question.key)") }
+                } catch {
+                    mismatches.add("thread \(thread) ordinal \(ordinal): \(error)")
+                }
+            }
+        }
+        #expect(mismatches.all == [])
+        #expect(try shared.postings(forTag: "three")?.count == 667)
+    }
+
+    /// Collects failures from threads.
+    final class Mismatches: @unchecked Sendable {
+        // @unchecked: every access holds the lock.
+        private var items: [String] = []
+        private let lock = DispatchSemaphore(value: 1)
+
+        func add(_ item: String) {
+            lock.wait()
+            items.append(item)
+            lock.signal()
+        }
+
+        var all: [String] {
+            lock.wait()
+            defer { lock.signal() }
+            return items
         }
     }
 }
