@@ -18,7 +18,7 @@ struct AnswerNormalizerTests {
         ])
     func normalized(id: String, text: String, expected: String) {
         #expect(AnswerNormalizer.normalize(text) == expected, "\(id)")
-        #expect(AnswerNormalizer.normalizedBytes(text) == AnswerNormalizer.normalizedScalars(text), "\(id)")
+        #expect(AnswerNormalizer.normalizedBytes(text) == Self.normalizedScalars(text), "\(id)")
     }
 
     /// Two-, three- and four-byte scalars: letters (with one- and two-scalar lowercase
@@ -40,6 +40,20 @@ struct AnswerNormalizerTests {
             }
         }
         let text = String(scalars)
-        #expect(AnswerNormalizer.normalizedBytes(text) == AnswerNormalizer.normalizedScalars(text), "\(text)")
+        #expect(AnswerNormalizer.normalizedBytes(text) == Self.normalizedScalars(text), "\(text)")
+    }
+
+    /// The definition, scalar by scalar through the standard library's UTF-8 decoding:
+    /// `normalizedBytes` decodes the bytes itself and must agree.
+    static func normalizedScalars(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                AnswerNormalizer.appendASCII(UInt8(scalar.value), to: &result)
+            } else {
+                AnswerNormalizer.appendNonASCII(scalar, to: &result)
+            }
+        }
+        return result
     }
 }

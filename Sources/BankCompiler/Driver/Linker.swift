@@ -66,34 +66,20 @@ struct Linker {
 
     /// Warns when two questions ask the same thing, compared without case, spaces or punctuation.
     ///
-    /// The table is open addressing (linear probing) over the keys' precomputed hashes, holding
-    /// the index of each prompt's first question: one probe sequence per question and no
-    /// `Hasher` run, where a `Dictionary` hashed every key twice more.
-    ///
-    /// - Complexity: O(n) expected, where n is the number of questions.
+    /// - Complexity: O(n) expected, where n is the number of questions (keys are hashed once,
+    ///   where their files were lowered).
     private func reportDuplicatePrompts(_ questions: [Question], keys: [PromptKey?], into bag: inout DiagnosticBag) {
         precondition(keys.count == questions.count, "every bank question has a prompt key")
-        var capacity = 16
-        while capacity < 2 * keys.count { capacity <<= 1 }
-        let mask = capacity - 1
-        var firstIndex = [Int](repeating: -1, count: capacity)
+        var firstIndex: [PromptKey: Int] = [:]
+        firstIndex.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
             guard let key else { continue }
-            var slot = key.hash & mask
-            while true {
-                let first = firstIndex[slot]
-                if first < 0 {
-                    firstIndex[slot] = index
-                    break
-                }
-                if keys[first] == key {
-                    bag.warning(
-                        .duplicatePrompt(questions[first].key), at: questions[index].location,
-                        notes: [.init(location: questions[first].location, message: DiagnosticMessage.firstDefinedHere)]
-                    )
-                    break
-                }
-                slot = (slot + 1) & mask
+            if let first = firstIndex[key] {
+                bag.warning(
+                    .duplicatePrompt(questions[first].key), at: questions[index].location,
+                    notes: [.init(location: questions[first].location, message: DiagnosticMessage.firstDefinedHere)])
+            } else {
+                firstIndex[key] = index
             }
         }
     }

@@ -6,7 +6,7 @@ import QuizEngine
 /// Keys are made where a file is lowered, on that file's worker, so the serial linker only
 /// probes its table with them. (Hashing an `[UInt8]` feeds the hasher byte by byte; that and
 /// normalising cost the linker about a tenth of a whole check.)
-struct PromptKey: Equatable, Sendable {
+struct PromptKey: Hashable, Sendable {
     let bytes: [UInt8]
     /// `bytes` hashed in one call; the process-wide seed makes it valid on any thread.
     let hash: Int
@@ -20,5 +20,10 @@ struct PromptKey: Equatable, Sendable {
 
     static func == (lhs: PromptKey, rhs: PromptKey) -> Bool {
         lhs.hash == rhs.hash && lhs.bytes == rhs.bytes
+    }
+
+    /// Feeds the precomputed hash only: a dictionary of keys hashes one word per lookup.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(hash)
     }
 }

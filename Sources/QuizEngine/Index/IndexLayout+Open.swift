@@ -83,10 +83,19 @@ extension IndexLayout {
         for type in [SectionType.traces, .banks, .modules, .tags, .containers] {
             _ = try reader.bytes(type, 0, layout.spans[type.slot].length)
         }
-        _ = try reader.stringBytes(layout.compilerVersion)
-        _ = try reader.stringBytes(layout.schemaVersion)
+        try checkTracesBanksAndModules(reader.base, layout)
+        try checkTagsAndContainers(reader)
+    }
+
+    /// The tag table and the posting containers (not their payloads): names sorted and
+    /// unique, flags consistent, each tag's containers contiguous and in key order, each
+    /// container of a known kind and size, payloads laid out one after another (8-aligned)
+    /// and filling the postings section.
+    ///
+    /// - Complexity: O(t + c) for t tags and c containers, plus the tag names' bytes.
+    static func checkTagsAndContainers(_ reader: IndexReader) throws(IndexError) {
+        let layout = reader.layout
         let p = reader.base
-        try checkTracesBanksAndModules(p, layout)
         var nextContainer = 0
         var payloadCursor = 0
         var previousName: UnsafeRawBufferPointer? = nil

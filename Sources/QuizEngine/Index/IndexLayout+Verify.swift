@@ -359,104 +359,30 @@ extension IndexLayout {
 
         try checkTracesBanksAndModules(p, layout)
 
-        // Tags and postings.
-        let tags = entry(.tags)
-        let pcon = entry(.containers)
-        let pdat = entry(.postings)
-        var nextContainer = 0
-        var payloadCursor = 0
-        var previousName: UInt32? = nil
-        let frozen = layout
+        // Tags, containers and postings: the checks a lazy open and a tag's first use make,
+        // plus what only the whole file shows: each tag's count agrees with the questions' tag
+        // lists, every posting carries its tag, and the gaps between payloads are zero.
+        let reader = IndexReader(base: p, layout: layout, blocks: nil)
+        try checkTagsAndContainers(reader)
         for t in 0..<layout.tagCount {
-            let r = tags.offset + t * tags.stride
-            let name = p.u32(r)
-            let description = p.u32(r + 4)
-            let flags = p.u32(r + 8)
-            let count = Int(p.u32(r + 12))
-            let first = Int(p.u32(r + 16))
-            let containerCount = Int(p.u32(r + 20))
-            try checkString(name, "tag \(t)'s name")
-            try checkString(description, optional: true, "tag \(t)'s description")
-            guard flags & ~1 == 0, (flags & 1 != 0) == (description != IndexFormat.none) else {
-                throw .malformed("tag \(t) has inconsistent flags")
-            }
-            if let prev = previousName, frozen.compareStrings(p, prev, name) >= 0 {
-                throw .malformed("tags are not sorted and unique at tag \(t)")
-            }
-            previousName = name
+            let count = Int(reader.tagRecord(t).u32(12))
             guard count == uses[t] else {
                 throw .malformed("tag \(t) says \(count) questions, the questions say \(uses[t])")
             }
-            guard first == nextContainer, containerCount <= layout.containerCount - first else {
-                throw .malformed("tag \(t)'s containers are out of place")
-            }
-            var total = 0
-            var previousKey = -1
-            for c in first..<(first + containerCount) {
-                let cr = pcon.offset + c * pcon.stride
-                let key = Int(p.u16(cr))
-                let kind = p.u8(cr + 2)
-                let card = Int(p.u32(cr + 4))
-                let payload = Int(p.u32(cr + 8))
-                guard key > previousKey, p.u8(cr + 3) == 0 else {
-                    throw .malformed("tag \(t)'s containers are not in order")
-                }
-                previousKey = key
-                let aligned = (payloadCursor + 7) & ~7
-                guard payload == aligned else { throw .malformed("container \(c) payload out of place") }
-                for k in payloadCursor..<min(aligned, pdat.length) where p.u8(pdat.offset + k) != 0 {
-                    throw .malformed("nonzero padding in postings")
-                }
-                let keyBase = key << 16
-                let member: (Int) throws(IndexError) -> Void = { (q: Int) throws(IndexError) in
-                    guard q < n else { throw .malformed("tag \(t) lists question \(q) of \(n)") }
-                    guard frozen.question(p, q, hasTag: UInt32(t)) else {
-                        throw .malformed("tag \(t) lists question \(q), which does not carry it")
-                    }
-                }
-                switch kind {
-                case IndexFormat.containerArray:
-                    guard card >= 1, card <= IndexFormat.arrayContainerMax, card * 2 <= pdat.length - payload else {
-                        throw .malformed("container \(c) has a bad size")
-                    }
-                    var last = -1
-                    for i in 0..<card {
-                        let v = Int(p.u16(pdat.offset + payload + 2 * i))
-                        guard v > last else { throw .malformed("container \(c) is not sorted and unique") }
-                        last = v
-                        try member(keyBase + v)
-                    }
-                    payloadCursor = payload + 2 * card
-                case IndexFormat.containerBitset:
-                    guard card > IndexFormat.arrayContainerMax, card <= 65536,
-                        IndexFormat.bitsetBytes <= pdat.length - payload
-                    else { throw .malformed("container \(c) has a bad size") }
-                    var bits = 0
-                    for w in 0..<(IndexFormat.bitsetBytes / 8) {
-                        var word = p.u64(pdat.offset + payload + 8 * w)
-                        bits += word.nonzeroBitCount
-                        while word != 0 {
-                            let b = word.trailingZeroBitCount
-                            try member(keyBase + w * 64 + b)
-                            word &= word - 1
-                        }
-                    }
-                    guard bits == card else { throw .malformed("container \(c) has \(bits) bits, says \(card)") }
-                    payloadCursor = payload + IndexFormat.bitsetBytes
-                default:
-                    throw .malformed("container \(c) has unknown kind \(kind)")
-                }
-                total += card
-            }
-            guard total == count else { throw .malformed("tag \(t)'s postings hold \(total), it says \(count)") }
-            nextContainer = first + containerCount
+            try reader.checkPostings(ofTag: t, crossChecked: true)
         }
-        guard nextContainer == layout.containerCount else { throw .malformed("unused posting containers") }
-        let payloadEnd = (payloadCursor + 7) & ~7
-        guard payloadEnd == pdat.length else {
-            throw .malformed("postings end at \(payloadCursor), section has \(pdat.length)")
+        let pdat = entry(.postings)
+        var cursor = 0
+        for c in 0..<layout.containerCount {
+            let cr = layout.containers + c * layout.containerStride
+            let payload = Int(p.u32(cr + 8))
+            for k in cursor..<payload where p.u8(pdat.offset + k) != 0 {
+                throw .malformed("nonzero padding in postings")
+            }
+            let card = Int(p.u32(cr + 4))
+            cursor = payload + (p.u8(cr + 2) == IndexFormat.containerArray ? 2 * card : IndexFormat.bitsetBytes)
         }
-        for k in payloadCursor..<pdat.length where p.u8(pdat.offset + k) != 0 {
+        for k in cursor..<pdat.length where p.u8(pdat.offset + k) != 0 {
             throw .malformed("nonzero padding in postings")
         }
         return layout
@@ -479,11 +405,6 @@ extension IndexLayout {
         let start = Int(p.u32(stringOffsets + 4 * Int(id)))
         let end = Int(p.u32(stringOffsets + 4 * Int(id) + 4))
         return UnsafeRawBufferPointer(start: p + stringBytes + start, count: end - start)
-    }
-
-    /// Compares strings `a` and `b` by their UTF-8 bytes: negative, zero or positive.
-    func compareStrings(_ p: UnsafeRawPointer, _ a: UInt32, _ b: UInt32) -> Int {
-        ByteRope(stringBuffer(p, a)).compare(ByteRope(stringBuffer(p, b)))
     }
 
     /// Compares the keys (`bank/id`) of two questions by UTF-8 bytes.

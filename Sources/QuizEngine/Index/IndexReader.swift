@@ -70,6 +70,12 @@ struct IndexReader {
     func questionRecord(_ ordinal: Int) throws(IndexError) -> UnsafeRawPointer {
         precondition(ordinal >= 0 && ordinal < layout.questionCount, "question ordinal out of range")
         let r = try bytes(.questions, ordinal * layout.questionStride, IndexFormat.questionRecordSize)
+        try checkCodes(ofQuestion: ordinal, at: r)
+        return r
+    }
+
+    /// Checks the type, difficulty and trace codes of question `ordinal`'s record at `r`.
+    func checkCodes(ofQuestion ordinal: Int, at r: UnsafeRawPointer) throws(IndexError) {
         guard Int(r.u8(QuestionField.type)) < IndexFormat.questionTypes.count,
             Int(r.u8(QuestionField.difficulty)) < IndexFormat.difficulties.count
         else {
@@ -79,7 +85,6 @@ struct IndexReader {
         guard trace == IndexFormat.none || Int(trace) < layout.traceCount else {
             throw .malformed("question \(ordinal) refers to trace \(trace) of \(layout.traceCount)")
         }
-        return r
     }
 
     /// The ordinal stored at position `position` of the key table.
@@ -107,13 +112,23 @@ struct IndexReader {
     /// Checks the payloads of tag `id`'s posting containers: verified blocks, arrays sorted
     /// and unique, bitsets holding as many bits as they say, every member a question, and
     /// the total equal to the tag's count. The containers themselves are checked at open.
+    /// With `crossChecked`, also that every member carries the tag in its own tag list (the
+    /// whole-file verification; it reads the question tag lists).
     ///
-    /// - Complexity: O(p) in the tag's postings.
-    func checkPostings(ofTag id: Int) throws(IndexError) {
+    /// - Complexity: O(p) in the tag's postings (O(p log k) cross-checked, k tags a question).
+    func checkPostings(ofTag id: Int, crossChecked: Bool = false) throws(IndexError) {
         let r = tagRecord(id)
         let count = Int(r.u32(12))
         let first = Int(r.u32(16))
         let containerCount = Int(r.u32(20))
+        func member(_ q: Int) throws(IndexError) {
+            guard q < layout.questionCount else {
+                throw .malformed("tag \(id) lists question \(q) of \(layout.questionCount)")
+            }
+            guard !crossChecked || layout.question(base, q, hasTag: UInt32(id)) else {
+                throw .malformed("tag \(id) lists question \(q), which does not carry it")
+            }
+        }
         var total = 0
         for c in first..<(first + containerCount) {
             let cr = base + layout.containers + c * layout.containerStride
@@ -125,19 +140,22 @@ struct IndexReader {
                 var last = -1
                 for i in 0..<card {
                     let v = Int(values.u16(2 * i))
-                    guard v > last, keyBase + v < layout.questionCount else {
-                        throw .malformed("container \(c) of tag \(id) is not sorted, unique and in range")
-                    }
+                    guard v > last else { throw .malformed("container \(c) of tag \(id) is not sorted and unique") }
+                    try member(keyBase + v)
                     last = v
                 }
             } else {
                 let words = try bytes(.postings, payload, IndexFormat.bitsetBytes)
                 var bits = 0
                 for w in 0..<(IndexFormat.bitsetBytes / 8) {
-                    let word = words.u64(8 * w)
+                    var word = words.u64(8 * w)
                     bits += word.nonzeroBitCount
-                    if word != 0, keyBase + w * 64 + (63 - word.leadingZeroBitCount) >= layout.questionCount {
-                        throw .malformed("container \(c) of tag \(id) lists a question past the last")
+                    guard word != 0 else { continue }
+                    // The highest member bounds them all; the cross-check visits each.
+                    try member(keyBase + w * 64 + (63 - word.leadingZeroBitCount))
+                    while crossChecked && word != 0 {
+                        try member(keyBase + w * 64 + word.trailingZeroBitCount)
+                        word &= word - 1
                     }
                 }
                 guard bits == card else { throw .malformed("container \(c) has \(bits) bits, says \(card)") }

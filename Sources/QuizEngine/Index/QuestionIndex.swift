@@ -424,7 +424,10 @@ extension QuestionIndex {
     /// - Complexity: O(n) in the number of questions.
     func verifyQuestionRecords() throws(IndexError) {
         guard reader.blocks != nil else { return }  // verified whole at open
-        for ordinal in 0..<count { _ = try reader.questionRecord(ordinal) }
+        let records = try reader.bytes(.questions, 0, count * layout.questionStride)
+        for ordinal in 0..<count {
+            try reader.checkCodes(ofQuestion: ordinal, at: records + ordinal * layout.questionStride)
+        }
     }
 
     /// The question record of `ordinal`, after ``verifyQuestionRecords()``.

@@ -41,8 +41,9 @@ public enum AnswerNormalizer {
         }
     }
 
+    /// Appends an ASCII byte's normalised form: letters lowercased, digits and `+#*<>=` kept.
     @inline(__always)
-    private static func appendASCII(_ byte: UInt8, to result: inout [UInt8]) {
+    static func appendASCII(_ byte: UInt8, to result: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"),
             UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="):
@@ -55,25 +56,12 @@ public enum AnswerNormalizer {
     }
 
     /// Letters lowercased by Unicode's mapping, other numerics kept as written, the rest dropped.
-    private static func appendNonASCII(_ scalar: Unicode.Scalar, to result: inout [UInt8]) {
+    static func appendNonASCII(_ scalar: Unicode.Scalar, to result: inout [UInt8]) {
         if scalar.properties.isAlphabetic {
             result.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
         } else if scalar.properties.numericType != nil {
             result.append(contentsOf: String(scalar).utf8)
         }
-    }
-
-    /// The reference definition, scalar by scalar; ``normalizedBytes(_:)`` must equal it (tested).
-    static func normalizedScalars(_ text: String) -> [UInt8] {
-        var result: [UInt8] = []
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                appendASCII(UInt8(scalar.value), to: &result)
-            } else {
-                appendNonASCII(scalar, to: &result)
-            }
-        }
-        return result
     }
 
     /// Whether `answer` matches any of `accepted` once both are normalised.
