@@ -46,6 +46,16 @@ struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Most YAML nodes in one file.", valueName: "count"))
     var maxNodes = YAMLLimits.standard.maxNodes
 
+    /// The largest byte limit accepted: the front end reads a whole file into memory.
+    static let maximumBytes = 1 << 30
+
+    func validate() throws {
+        try CommandLineText.require(maxFileBytes, in: 1...Self.maximumBytes, for: "--max-file-bytes")
+        try CommandLineText.require(maxDepth, in: 1...1_000, for: "--max-depth")
+        try CommandLineText.require(maxScalarBytes, in: 1...Self.maximumBytes, for: "--max-scalar-bytes")
+        try CommandLineText.require(maxNodes, in: 1...100_000_000, for: "--max-nodes")
+    }
+
     var limits: YAMLLimits {
         YAMLLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxScalarBytes: maxScalarBytes, maxNodes: maxNodes)
     }

@@ -53,7 +53,7 @@ enum ModuleLookup {
         if let number = Int(id), modules.indices.contains(number - 1) { return modules[number - 1] }
         let suggestion = Suggestion.nearest(to: id, in: modules.map(\.id))
         StandardError.write(
-            "quiz: error: no course module '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "quiz: error: no course module '\(CommandLineText.excerpt(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + "\n  (`quiz course list` shows the modules)\n")
         throw ExitCode(2)
     }
@@ -106,6 +106,10 @@ struct CoursePractice: ParsableCommand {
     var seed: UInt64?
 
     @OptionGroup var indexOptions: IndexOptions
+
+    func validate() throws {
+        try CommandLineText.require(count, in: 1...Practice.maximumCount, for: "--count")
+    }
 
     func run() throws {
         let index = try indexOptions.open()

@@ -46,11 +46,12 @@ struct CourseBench: ParsableCommand {
     var format: OutputFormat = .text
 
     func validate() throws {
-        guard n >= 1 else { throw ValidationError("--n must be at least 1, got \(n)") }
-        guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
+        // 100 million Ints are 800 MB, and the benchmark holds two copies.
+        try CommandLineText.require(n, in: 1...100_000_000, for: "--n")
+        try CommandLineText.require(runs, in: 1...100, for: "--runs")
         for name in algorithms where AlgorithmCatalog.entry(named: name) == nil {
             throw ValidationError(
-                "unknown algorithm '\(name)'"
+                "unknown algorithm '\(CommandLineText.excerpt(name))'"
                     + CourseRun.didYouMean(
                         AlgorithmCatalog.suggestions(for: name), otherwise: "; see 'quiz course list'"))
         }

@@ -27,7 +27,10 @@ struct CourseRun: ParsableCommand {
     @Argument(help: ArgumentHelp("A catalog name, such as merge-sort.", valueName: "algorithm"))
     var algorithm: String
 
-    @Option(help: ArgumentHelp("The values, separated by commas: 5,2,4,6,1,3.", valueName: "values"))
+    // `.unconditional`: `--input -3,1,2` is a value, not an unknown option.
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The values, separated by commas: 5,2,4,6,1,3 (negative values too).", valueName: "values"))
     var input: String?
 
     @Option(help: ArgumentHelp("Run on N random values in 0...99 instead (at most 100).", valueName: "n"))
@@ -48,7 +51,7 @@ struct CourseRun: ParsableCommand {
     func validate() throws {
         if AlgorithmCatalog.entry(named: algorithm) == nil {
             throw ValidationError(
-                "unknown algorithm '\(algorithm)'"
+                "unknown algorithm '\(CommandLineText.excerpt(algorithm))'"
                     + Self.didYouMean(
                         AlgorithmCatalog.suggestions(for: algorithm), otherwise: "; see 'quiz course list'"))
         }
@@ -66,6 +69,7 @@ struct CourseRun: ParsableCommand {
             }
         }
         if seed != nil && random == nil { throw ValidationError("--seed goes with --random") }
+        if k != nil && algorithm != "quickselect" { throw ValidationError("--k goes with quickselect only") }
     }
 
     func run() throws {
@@ -102,7 +106,8 @@ struct CourseRun: ParsableCommand {
         guard !parts.isEmpty else { throw ValidationError("--input has no values") }
         return try parts.map { part in
             guard let value = Int(part) else {
-                throw ValidationError("--input: '\(part)' is not an integer")
+                throw ValidationError(
+                    "--input: '\(CommandLineText.excerpt(String(part)))' is not an integer from \(Int.min) to \(Int.max)")
             }
             return value
         }
@@ -132,7 +137,7 @@ struct CourseRun: ParsableCommand {
             ("writes", .int(trace.writes)),
             ("passes", .int(trace.passes)),
         ]
-        if let seed { pairs.append(("seed", .int(Int(seed)))) }
+        if let seed { pairs.append(("seed", .unsigned(seed))) }
         if let k = trace.k { pairs.append(("k", .int(k))) }
         if let selected = trace.selected { pairs.append(("selected", .int(selected))) }
         return .object(pairs)
@@ -197,7 +202,7 @@ struct CourseTraceRenderer {
                 + row(step.array, marks: marks, width: width, boundary: boundary(afterPasses: passesDone))
             if case .pass = step.event { line = Terminal.paint(line, .bold, enabled: color) }
             print(line)
-            if waits { _ = readLine() }
+            if waits { _ = LineReader.next() }
         }
         print("")
         print("output: \(trace.output)")

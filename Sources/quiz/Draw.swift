@@ -45,7 +45,7 @@ struct Draw: ParsableCommand {
     @OptionGroup var indexOptions: IndexOptions
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        try CommandLineText.require(count, in: 1...Practice.maximumCount, for: "--count")
     }
 
     func run() throws {

@@ -34,7 +34,7 @@ struct Info: ParsableCommand {
         guard ordinal != nil || !log.isEmpty else {
             let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
             StandardError.write(
-                "quiz: error: no question '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
+                "quiz: error: no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
             throw ExitCode(2)
         }
         let scheduler = Scheduler()

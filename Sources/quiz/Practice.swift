@@ -16,6 +16,10 @@ struct Practice: ParsableCommand {
             """
     )
 
+    /// The most questions one round or draw asks for: beyond every bank we ship, below any
+    /// count whose arithmetic could overflow.
+    static let maximumCount = 1_000_000
+
     @OptionGroup var selection: SelectionOptions
 
     @Option(name: [.customShort("n"), .customLong("count")], help: "How many questions.")
@@ -24,7 +28,7 @@ struct Practice: ParsableCommand {
     @OptionGroup var indexOptions: IndexOptions
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        try CommandLineText.require(count, in: 1...Self.maximumCount, for: "--count")
     }
 
     func run() throws {

@@ -40,6 +40,9 @@ struct Review: ParsableCommand {
     @Option(help: ArgumentHelp("Reviews a day, counting those already done today.", valueName: "count"))
     var limit = 200
 
+    /// The largest daily limit accepted (0 turns new cards or reviews off for the day).
+    static let maximumLimit = 1_000_000
+
     @Option(help: "Output format: text, or jsonl for the line protocol.")
     var format: Format = .text
 
@@ -48,7 +51,8 @@ struct Review: ParsableCommand {
     @OptionGroup var indexOptions: IndexOptions
 
     func validate() throws {
-        guard newLimit >= 0, limit >= 0 else { throw ValidationError("--new-limit and --limit must not be negative") }
+        try CommandLineText.require(newLimit, in: 0...Self.maximumLimit, for: "--new-limit")
+        try CommandLineText.require(limit, in: 0...Self.maximumLimit, for: "--limit")
     }
 
     func run() throws {
@@ -369,6 +373,7 @@ struct ReviewSession {
                 JSON.object([
                     ("event", .string("done")), ("reviewed", .int(0)),
                     ("next_due", next.map { .string($0.instant.iso8601) } ?? .null),
+                    ("next_due_count", .int(next?.count ?? 0)),
                 ]).text)
         case .text:
             var text = "Nothing due today (\(plan.reviewedToday) reviewed, \(plan.introducedToday) new introduced)."

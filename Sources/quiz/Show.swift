@@ -18,7 +18,7 @@ struct Show: ParsableCommand {
         guard let ordinal = try index.ordinal(forKey: key) else {
             let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
             StandardError.write(
-                "quiz: error: no question '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                "quiz: error: no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                     + "\n  (`quiz draw --format json` lists keys)\n")
             throw ExitCode(2)
         }

@@ -59,9 +59,24 @@ struct YAMLSubsetTests {
         #expect(diagnostic.notes.first?.location.line == 3)
     }
 
-    @Test func tabHint() {
-        let (_, result) = compileMarked("bank: t\ntitle: T\nquestions:\n\t- id: a\n")
-        #expect(result.diagnostics.first?.message.contains("indent with spaces") == true)
+    /// The hint names where the tab stands: libyaml 0.2.5 also rejects tabs YAML 1.2 allows.
+    @Test(
+        arguments: [
+            ("bank: t\ntitle: T\nquestions:\n\t- id: a\n", "tabs may not indent YAML; indent with spaces"),
+            (
+                "bank: t\ntitle: T\nquestions:\n  -\tid: a\n    type: open\n",
+                "libyaml 0.2.5 rejects a tab after '-' (YAML 1.2 allows it); write a space instead"
+            ),
+            (
+                "bank: t\ntitle: T\n\t\nquestions: []\n",
+                "this blank line holds a tab, which libyaml 0.2.5 rejects; delete the line's whitespace"
+            ),
+        ])
+    func tabHint(_ source: String, _ hint: String) {
+        let (_, result) = compileMarked(source)
+        let message = result.diagnostics.first?.message ?? ""
+        #expect(message.hasSuffix("; \(hint)"), "\(message)")
+        #expect(!message.contains("indent with spaces") || hint.contains("indent with spaces"))
     }
 }
 
@@ -91,6 +106,20 @@ struct EncodingTests {
         let diagnostic = result.diagnostics.first
         #expect(diagnostic?.code == "encoding", "\(name): \(result.diagnostics.map(\.message))")
         #expect(diagnostic?.location.line == line && diagnostic?.location.column == column, "\(name)")
+    }
+
+    /// Each byte-order mark names its own encoding; UTF-32 LE's mark starts with UTF-16 LE's.
+    @Test(
+        arguments: [
+            ([0xFE, 0xFF, 0x00, 0x62], "file is encoded as UTF-16 big-endian; save it as UTF-8"),
+            ([0xFF, 0xFE, 0x62, 0x00], "file is encoded as UTF-16 little-endian; save it as UTF-8"),
+            ([0x00, 0x00, 0xFE, 0xFF, 0, 0, 0, 0x62], "file is encoded as UTF-32 big-endian; save it as UTF-8"),
+            ([0xFF, 0xFE, 0x00, 0x00, 0x62, 0, 0, 0], "file is encoded as UTF-32 little-endian; save it as UTF-8"),
+            ([0x62, 0x00, 0x61, 0x00], "file is encoded as UTF-16 or UTF-32 (no byte-order mark); save it as UTF-8"),
+        ] as [([UInt8], String)])
+    func encodingMessage(_ bytes: [UInt8], _ message: String) {
+        let result = Self.compileBytes(bytes)
+        #expect(result.diagnostics.map(\.message) == [message])
     }
 
     @Test(arguments: Array(0..<32).filter { ![9, 10, 13].contains($0) } + [127])

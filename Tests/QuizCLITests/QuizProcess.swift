@@ -51,10 +51,13 @@ struct QuizProcess {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        // Both pipes drain at once: reading stdout to its end first would deadlock once the
+        // child filled stderr's pipe buffer (64 KiB) and blocked writing to it.
+        let errorOutput = PipeDrain(stderr.fileHandleForReading)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        let err = errorOutput.wait()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
@@ -66,6 +69,25 @@ struct QuizProcess {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe carried, once its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
 

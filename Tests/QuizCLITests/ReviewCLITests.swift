@@ -66,6 +66,32 @@ struct ReviewCLITests {
         #expect(try Self.events(third.stdout).filter { $0["event"] as? String == "card" }.count == 1)
     }
 
+    /// Two cards fall due at 01:00 and 05:00 of one calendar day (2026-12-09; the answer times
+    /// are chosen for that, as the scheduler's fuzz is deterministic): with a midnight rollover
+    /// they are one day's work, with the default 4 am rollover the first belongs to the day before.
+    @Test func nextDueIsGroupedByTheLearnersRollover() throws {
+        let (directory, index) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = ["review", "--index", index, "--format", "jsonl", "--new-limit", "1"]
+        for time in ["2026-11-29T01:00:00Z", "2026-11-30T05:00:00Z"] {
+            let answered = try QuizProcess.run(
+                arguments + ["--now", time], input: #"{"grade":4}"# + "\n", in: directory, environment: ["TZ": "UTC"])
+            #expect(try Self.events(answered.stdout).filter { $0["event"] as? String == "saved" }.count == 1)
+        }
+        func nextDue(rollover: Int) throws -> (String?, Int?) {
+            let output = try QuizProcess.run(
+                ["review", "--index", index, "--format", "jsonl", "--new-limit", "0", "--now", "2026-12-01T12:00:00Z",
+                 "--rollover", String(rollover)], input: "", in: directory, environment: ["TZ": "UTC"])
+            let done = try #require(try Self.events(output.stdout).last)
+            return (done["next_due"] as? String, done["next_due_count"] as? Int)
+        }
+        let midnight = try nextDue(rollover: 0)
+        let early = try nextDue(rollover: 4)
+        #expect(midnight.0 == "2026-12-09T01:00:00+00:00", "\(midnight)")
+        #expect(midnight.1 == 2)
+        #expect(early.1 == 1)
+    }
+
     @Test func answersAcknowledgedBeforeSIGKILLAreNeverLost() throws {
         let (directory, index) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }

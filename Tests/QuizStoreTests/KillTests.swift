@@ -8,16 +8,22 @@ import Testing
 /// random moments; every answer it acknowledged must be in the log, and the file must pass
 /// `integrity_check`.
 @Suite struct KillTests {
-    /// `.build/debug/store-torture` of the package this file belongs to. The package root is
-    /// found from `#filePath` both as given and with symlinks resolved (a scratch package
-    /// may link its test folder from the main checkout).
+    /// `store-torture` beside the running test bundle (the same build, debug or release), else
+    /// in the package's `.build/debug` or `.build/release`. The package root is found from
+    /// `#filePath` both as given and with symlinks resolved (a scratch package may link its
+    /// test folder from the main checkout).
     static func tortureExecutable(filePath: String = #filePath) -> String? {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("store-torture").path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
         let resolved = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().path
         for file in [filePath, resolved] {
             var root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
             if root.lastPathComponent == "Tests" { root = root.deletingLastPathComponent() }
-            let candidate = root.appendingPathComponent(".build/debug/store-torture").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            for configuration in ["debug", "release"] {
+                let candidate = root.appendingPathComponent(".build/\(configuration)/store-torture").path
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
         }
         return nil
     }

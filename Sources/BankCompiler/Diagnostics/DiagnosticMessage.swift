@@ -43,7 +43,13 @@ struct DiagnosticMessage: Sendable, Hashable {
     static func syntax(_ problem: String, hint: String?) -> Self {
         .init("syntax", hint.map { "\(problem); \($0)" } ?? problem)
     }
-    static let syntaxHintTab = "tabs may not indent YAML; indent with spaces"
+    static let syntaxHintTabIndent = "tabs may not indent YAML; indent with spaces"
+    static let syntaxHintTabOnBlankLine =
+        "this blank line holds a tab, which libyaml 0.2.5 rejects; delete the line's whitespace"
+    static func syntaxHintTabSeparator(_ indicator: Character) -> String {
+        "libyaml 0.2.5 rejects a tab after '\(indicator)' (YAML 1.2 allows it); write a space instead"
+    }
+    static let syntaxHintTabElsewhere = "libyaml 0.2.5 rejects a tab here; write spaces instead"
     static let multipleDocuments = Self(
         "multiple-documents",
         "a second YAML document in one file; remove the '---' and everything after it, or move it to its own file")
@@ -157,6 +163,72 @@ struct DiagnosticMessage: Sendable, Hashable {
     }
     static func duplicatePrompt(_ key: String) -> Self {
         .init("duplicate-prompt", "the same prompt as '\(key)'; reword one of them or remove the duplicate")
+    }
+
+    // MARK: Item writing (warnings: cues that let a learner answer without knowing)
+
+    static func keyLengthCue(key: Int, longestDistractor: Int) -> Self {
+        .init(
+            "length-cue",
+            "the correct option is \(key) characters, \(ratio(key, longestDistractor)) the longest distractor (\(longestDistractor)); "
+                + "a learner who picks the longest option gets it right unread: tighten it, or give the distractors the same detail")
+    }
+    static func multiLengthCue(longer: Bool, correct: Int, wrong: Int) -> Self {
+        .init(
+            "length-cue",
+            longer
+                ? "every correct option is longer than every wrong one (\(correct)+ characters against at most \(wrong)); "
+                    + "vary the lengths so the correct set cannot be read off them"
+                : "every correct option is shorter than every wrong one (at most \(correct) characters against \(wrong)+); "
+                    + "vary the lengths so the correct set cannot be read off them")
+    }
+    static func bankLengthCue(longest: Double, shortest: Double, chance: Double, questions: Int) -> Self {
+        .init(
+            "length-cue-bank",
+            "picking the longest option answers \(percent(longest)) of the \(questions) choice questions and the shortest \(percent(shortest)), "
+                + "against \(percent(chance)) by chance; keep both within 10 points of chance by varying which option is longest")
+    }
+    static func correctCountPattern(correct: Int, questions: Int, of total: Int) -> Self {
+        .init(
+            "correct-count-pattern",
+            "\(questions) of the \(total) multi questions have exactly \(correct) correct options; vary the count (1 to n-1) "
+                + "so no number covers more than half")
+    }
+    static func acceptedFormInPrompt(_ form: String) -> Self {
+        .init(
+            "answer-in-prompt",
+            "the prompt contains the accepted answer '\(form)'; ask for the concept without naming it")
+    }
+    static func keyEchoesPrompt(_ words: [String]) -> Self {
+        .init(
+            "answer-in-prompt",
+            "only the correct option repeats the prompt's words (\(words.map { "'\($0)'" }.joined(separator: ", "))); "
+                + "reword the key or let the distractors share the prompt's vocabulary")
+    }
+    static func aboveOption(_ phrase: String) -> Self {
+        .init(
+            "above-option",
+            "'\(phrase)' rewards partial knowledge and shuffles badly; replace it with a specific option")
+    }
+    static func negativeStem(_ word: String) -> Self {
+        .init(
+            "negative-stem",
+            "the question asks with '\(word)', which readers miss; ask positively, or emphasise it as **\(word.uppercased())**")
+    }
+    static func nearDuplicate(_ key: String, similarity: Double) -> Self {
+        .init(
+            "near-duplicate",
+            "nearly the same question as '\(key)' (\(percent(similarity)) of word triples shared); merge them or make them ask different things")
+    }
+    static let unterminatedCodeSpan = Self(
+        "unterminated-code-span",
+        "a code span opened with ` is not closed on this line; close it here, since spans split across lines render garbled")
+
+    private static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    private static func ratio(_ a: Int, _ b: Int) -> String {
+        let tenths = Int((Double(a) / Double(max(b, 1)) * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)x"
     }
 
     private static func didYouMean(_ suggestion: String?, otherwise: String = "") -> String {

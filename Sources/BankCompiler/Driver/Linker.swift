@@ -59,9 +59,40 @@ struct Linker {
 
         CatalogCheck.check(files: files.map(\.file), into: &bag)
         reportDuplicatePrompts(questions, keys: promptKeys, into: &bag)
+        reportTestWiseness(banks: banks, questions: questions, into: &bag)
+        for (earlier, later, similarity) in NearDuplicateFinder.pairs(in: questions)
+        where promptKeys[earlier] == nil || promptKeys[earlier] != promptKeys[later] {
+            bag.warning(
+                .nearDuplicate(questions[earlier].key, similarity: similarity), at: questions[later].location,
+                notes: [.init(location: questions[earlier].location, message: DiagnosticMessage.firstDefinedHere)])
+        }
 
         let tags = vocabulary.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return QuestionSet(tags: tags, banks: banks, modules: modules, questions: questions, sourceDigest: [])
+    }
+
+    /// The bank-level item-writing warnings, at each bank's first line: a length cue across
+    /// its `choice` questions and a fixed number of correct options across its `multi` ones.
+    ///
+    /// - Complexity: O(n) in the questions and their options.
+    private func reportTestWiseness(banks: [BankInfo], questions: [Question], into bag: inout DiagnosticBag) {
+        var statistics: [String: BankItemStatistics] = [:]
+        for question in questions { statistics[question.bank, default: BankItemStatistics([])].add(question) }
+        for bank in banks {
+            guard let figures = statistics[bank.id] else { continue }
+            let location = SourceLocation(file: bank.location.file, line: 1, column: 1)
+            if figures.hasLengthCue {
+                bag.warning(
+                    .bankLengthCue(
+                        longest: figures.longestShare, shortest: figures.shortestShare, chance: figures.chance,
+                        questions: figures.choiceCount), at: location)
+            }
+            if figures.hasCorrectCountPattern, let commonest = figures.commonestCorrectCount {
+                bag.warning(
+                    .correctCountPattern(correct: commonest.correct, questions: commonest.questions, of: figures.multiCount),
+                    at: location)
+            }
+        }
     }
 
     /// Warns when two questions ask the same thing, compared without case, spaces or punctuation.

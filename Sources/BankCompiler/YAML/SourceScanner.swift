@@ -8,21 +8,29 @@ import QuizEngine
 ///
 /// - Complexity: O(n) in the file's length, one pass.
 enum SourceScanner {
+    /// The UTF-16 or UTF-32 encoding a byte-order mark announces, or nil. UTF-32 LE's mark
+    /// (`FF FE 00 00`) begins with UTF-16 LE's (`FF FE`), so it is tested first.
+    static func byteOrderMarkEncoding(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let count = bytes.count
+        if count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF {
+            return "UTF-32 big-endian"
+        }
+        if count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 {
+            return "UTF-32 little-endian"
+        }
+        if count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16 big-endian" }
+        if count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16 little-endian" }
+        return nil
+    }
+
     /// Returns true when the bytes are clean; otherwise reports each problem.
     static func scan(_ bytes: UnsafeRawBufferPointer, file: String, into bag: inout DiagnosticBag) -> Bool {
         let count = bytes.count
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: line, column: column)
         }
-        if count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE,
-            bytes[3] == 0xFF
-                || (bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
-        {
-            bag.error(.wrongEncoding("UTF-32"), at: at(1, 1))
-            return false
-        }
-        if count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
-            bag.error(.wrongEncoding("UTF-16"), at: at(1, 1))
+        if let encoding = byteOrderMarkEncoding(bytes) {
+            bag.error(.wrongEncoding(encoding), at: at(1, 1))
             return false
         }
         // Text starts with ASCII, so a NUL among the first bytes means UTF-16 (one NUL) or UTF-32 (three).

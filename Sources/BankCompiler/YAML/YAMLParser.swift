@@ -12,6 +12,8 @@ import QuizEngine
 ///   stops libyaml's quadratic behaviour on deep flow nesting early.
 struct YAMLParser: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// The bytes libyaml reads (after any byte-order mark), to explain a syntax error by its context.
+    private let input: UnsafeRawBufferPointer
     private let file: String
     private let limits: YAMLLimits
 
@@ -37,6 +39,7 @@ struct YAMLParser: ~Copyable {
         yaml_parser_set_input_string(
             parser, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + skip, bytes.count - skip)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        input = UnsafeRawBufferPointer(rebasing: bytes[skip...])
         self.file = file
         self.limits = limits
     }
@@ -162,8 +165,30 @@ struct YAMLParser: ~Copyable {
             problemMark.line = 0
             problemMark.column = 0
         }
-        let hint = problem.contains("cannot start any token") ? DiagnosticMessage.syntaxHintTab : nil
+        let mentionsTab = problem.contains("cannot start any token") || problem.contains("tab character")
+        let hint = mentionsTab ? tabHint(at: Int(state.problem_mark.index)) : nil
         bag.error(.syntax(message, hint: hint), at: location(problemMark), notes: notes)
+    }
+
+    /// What to write instead of the tab at byte `offset`, named by where it stands: libyaml
+    /// 0.2.5 rejects tabs that YAML 1.2 allows as separators, so "indentation" is not always the word.
+    private func tabHint(at offset: Int) -> String? {
+        guard offset >= 0, offset < input.count, input[offset] == UInt8(ascii: "\t") else { return nil }
+        var start = offset
+        while start > 0, input[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        var end = offset
+        while end < input.count, input[end] != UInt8(ascii: "\n"), input[end] != UInt8(ascii: "\r") { end += 1 }
+        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let before = input[start..<offset]
+        if before.allSatisfy(isBlank) {
+            return input[offset..<end].allSatisfy(isBlank)
+                ? DiagnosticMessage.syntaxHintTabOnBlankLine : DiagnosticMessage.syntaxHintTabIndent
+        }
+        let last = before.last(where: { !isBlank($0) })
+        if last == UInt8(ascii: "-") || last == UInt8(ascii: ":") {
+            return DiagnosticMessage.syntaxHintTabSeparator(Character(UnicodeScalar(last!)))
+        }
+        return DiagnosticMessage.syntaxHintTabElsewhere
     }
 
     private func checkProperties(

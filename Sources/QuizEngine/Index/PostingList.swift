@@ -7,8 +7,10 @@
 /// by probing (Chambi, Lemire, Kaser and Godin, "Better bitmap performance with Roaring
 /// bitmaps", 2016).
 ///
-///     for ordinal in index.postings(forTag: "sorting")! {
-///         print(index.key(at: ordinal))
+///     if let sorting = try index.postings(forTag: "sorting") {
+///         for ordinal in sorting {
+///             print(try index.key(at: ordinal))
+///         }
 ///     }
 ///
 /// Reading is in place; the list keeps its index alive.

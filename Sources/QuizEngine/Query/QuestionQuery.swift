@@ -5,7 +5,7 @@ import SortingCourse
 ///
 ///     let query = try QuestionQuery(index: index, tags: ["sorting & !easy"])
 ///     for ordinal in query.draw(count: 5, seed: 7) {
-///         print(index.key(at: ordinal))
+///         print(try index.key(at: ordinal))
 ///     }
 ///
 /// Several tag expressions are joined with `&`, as repeated `--tag` options are. Binding

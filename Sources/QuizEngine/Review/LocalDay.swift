@@ -16,6 +16,8 @@ public struct LocalDay: Sendable, Hashable {
     public let end: Instant
     /// The calendar date the day is named after, as `YYYY-MM-DD`.
     public let date: String
+    /// The local hour at which this day (and the next) begins.
+    public let rolloverHour: Int
 
     /// The day that contains `instant`.
     ///
@@ -35,11 +37,11 @@ public struct LocalDay: Sendable, Hashable {
         localtime_r(&startSeconds, &named)
         let date =
             "\(named.tm_year + 1900)-\(twoDigits(Int(named.tm_mon) + 1))-\(twoDigits(Int(named.tm_mday)))"
-        return LocalDay(start: start, end: end, date: date)
+        return LocalDay(start: start, end: end, date: date, rolloverHour: rolloverHour)
     }
 
     /// The day after this one.
-    public var next: LocalDay { LocalDay.containing(end) }
+    public var next: LocalDay { LocalDay.containing(end, rolloverHour: rolloverHour) }
 
     /// Local midnight-independent construction: `mktime` normalises day overflow and picks
     /// the zone's offset for that moment (`tm_isdst = -1`).

@@ -95,8 +95,10 @@ public struct DailyReview {
             items.append(
                 Item(ordinal: ordinal, card: CardState(key: try index.key(at: ordinal), due: now), isNew: true))
         }
-        let next = later.min().map { first in
-            (first, later.count { LocalDay.containing($0).start == LocalDay.containing(first).start })
+        let next = later.min().map { first -> (Instant, Int) in
+            // Grouped by the learner's day, which starts at their rollover hour, not at 4 am.
+            let firstDay = LocalDay.containing(first, rolloverHour: day.rolloverHour).start
+            return (first, later.count { LocalDay.containing($0, rolloverHour: day.rolloverHour).start == firstDay })
         }
         return Plan(
             items: items, dueCount: min(due.count, reviewRoom), newCount: items.count - min(due.count, reviewRoom),

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,15 +44,19 @@ struct Console {
 
     // MARK: Ctrl-C
 
-    nonisolated(unsafe) private static var interruptFlag: sig_atomic_t = 0
+    /// Set by the SIGINT handler: a lock-free atomic, the only kind of shared state a
+    /// signal handler may write while another thread reads it.
+    private static let interruptFlag = Atomic<Bool>(false)
 
-    static var wasInterrupted: Bool { interruptFlag != 0 }
+    static var wasInterrupted: Bool { interruptFlag.load(ordering: .relaxed) }
 
     /// Installs a SIGINT handler without SA_RESTART, so a blocked read returns and the
     /// round ends with its summary instead of the process dying mid-line.
     private static func installInterruptHandler() {
+        // Initialise the lazy static now: its one-time initialiser is not async-signal-safe.
+        _ = wasInterrupted
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in Console.interruptFlag = 1 }
+        action.__sigaction_handler.sa_handler = { _ in Console.interruptFlag.store(true, ordering: .relaxed) }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)

@@ -3,6 +3,7 @@ enum JSON {
     case null
     case bool(Bool)
     case int(Int)
+    case unsigned(UInt64)
     case double(Double)
     case string(String)
     case array([JSON])
@@ -20,6 +21,7 @@ enum JSON {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
+        case .unsigned(let value): output += String(value)
         case .double(let value):
             output += value.isFinite ? "\(value)" : "null"
         case .string(let value): JSON.writeString(value, to: &output)

@@ -23,10 +23,18 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The local hour at which a new review day starts.", valueName: "hour"))
     var rollover = 4
 
+    /// The moments `--now` accepts: 1970-01-01T00:00:00Z through 9999-12-31T23:59:59Z, so every
+    /// date the scheduler computes from them (at most a century later) stays representable.
+    static let supportedSeconds: ClosedRange<Double> = 0...253_402_300_799
+
     func validate() throws {
-        guard (0...23).contains(rollover) else { throw ValidationError("--rollover takes an hour from 0 to 23") }
+        guard (0...23).contains(rollover) else {
+            throw ValidationError("--rollover takes an hour from 0 to 23, got \(rollover)")
+        }
         if let now, Self.parseInstant(now) == nil {
-            throw ValidationError("--now '\(now)' is not a timestamp; write 2026-11-29T09:30:00Z or seconds since 1970")
+            throw ValidationError(
+                "--now '\(CommandLineText.excerpt(now))' is not a supported moment; write an ISO 8601 time such as "
+                    + "2026-11-29T09:30:00Z or seconds since 1970, from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
         }
     }
 
@@ -43,9 +51,16 @@ struct StoreOptions: ParsableArguments {
         return Instant(microsecondsSinceEpoch: Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1_000)
     }
 
+    /// `text` as a moment within ``supportedSeconds``, or nil.
     static func parseInstant(_ text: String) -> Instant? {
-        if let seconds = Double(text), seconds.isFinite { return Instant(secondsSinceEpoch: seconds) }
-        return Instant(iso8601: text)
+        if let seconds = Double(text) {
+            guard supportedSeconds.contains(seconds) else { return nil }
+            return Instant(secondsSinceEpoch: seconds)
+        }
+        guard let instant = Instant(iso8601: text),
+            supportedSeconds.contains(Double(instant.microsecondsSinceEpoch / 1_000_000))
+        else { return nil }
+        return instant
     }
 
     /// Opens the store, printing a clear error and exiting 2 when it cannot.

@@ -1,0 +1,198 @@
+import Foundation
+import SortingCourse
+import Testing
+
+/// Random command lines for every subcommand, run through the built binary: none may end by a
+/// signal (a Swift runtime trap is SIGILL or SIGTRAP) or run past 10 s, and a refused command
+/// line exits 2 with its reason on stderr.
+///
+/// `swift test` runs a few hundred seeded cases; `QUIZ_CLI_FUZZ_CASES=10000` (and optionally
+/// `QUIZ_CLI_FUZZ_SEED`) runs a longer campaign with the same checks.
+@Suite("Command-line fuzzing")
+struct CommandLineFuzzTests {
+    static let timeLimit: Duration = .seconds(10)
+
+    struct Outcome: Sendable {
+        var arguments: [String]
+        var status: Int32
+        var signalled: Bool
+        var timedOut: Bool
+        var stderr: String
+    }
+
+    @Test func randomCommandLinesNeverTrapHangOrRefuseSilently() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let cases = environment["QUIZ_CLI_FUZZ_CASES"].flatMap(Int.init) ?? 300
+        let seed = environment["QUIZ_CLI_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x434C_4946
+        let scratch = try Robustness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let fuzzer = try CommandLineFuzzer(binary: Robustness.quiz, scratch: scratch)
+        #expect(fuzzer.commands.count >= 15, "the command tree was not read: \(fuzzer.commands.map(\.path))")
+
+        var generator = Xoshiro256StarStar(seed: seed)
+        let lines = (0..<cases).map { _ in fuzzer.commandLine(using: &generator) }
+        let outcomes = Self.runAll(lines, in: scratch)
+
+        var refused = 0
+        for outcome in outcomes {
+            let shown = outcome.arguments.map { CommandLineFuzzTests.shorten($0) }.joined(separator: " ")
+            #expect(!outcome.signalled, "quiz \(shown) ended by a signal:\n\(outcome.stderr.suffix(2_000))")
+            #expect(!outcome.timedOut, "quiz \(shown) ran past \(Self.timeLimit)")
+            if outcome.status == 2 {
+                refused += 1
+                #expect(!outcome.stderr.isEmpty, "quiz \(shown) exited 2 without saying why")
+            }
+            #expect(
+                [0, 1, 2].contains(outcome.status) || outcome.signalled || outcome.timedOut,
+                "quiz \(shown) exited \(outcome.status); usage and I/O failures exit 2")
+        }
+        // Most generated lines are refused; a fuzzer whose every line ran would test nothing.
+        #expect(refused > cases / 4)
+        print("command-line fuzzing: \(cases) cases, \(refused) refused with exit 2, seed \(seed)")
+    }
+
+    /// The command lines that trapped before issue #12, refused now with a message.
+    @Test(
+        arguments: [
+            ["course", "run", "insertion-sort", "--random", "5", "--seed", "18446744073709551615", "--format", "json"],
+            ["course", "practice", "1", "--count=-1"],
+            ["stats", "--now=18446744073709551615"],
+            ["review", "--now=18446744073709551616"],
+        ])
+    func formerTraps(_ arguments: [String]) throws {
+        let scratch = try Robustness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outcome = Self.run(arguments, in: scratch)
+        #expect(!outcome.signalled && !outcome.timedOut, "\(outcome.stderr)")
+        #expect(outcome.status == 0 || (outcome.status == 2 && !outcome.stderr.isEmpty), "\(outcome)")
+    }
+
+    @Test func seedsUpToUInt64MaxAreEchoedExactly() throws {
+        let scratch = try Robustness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outcome = Self.run(
+            ["course", "run", "insertion-sort", "--random", "5", "--seed", "18446744073709551615", "--format", "json"],
+            in: scratch, captureStdout: true)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("\"seed\":18446744073709551615"))
+    }
+
+    /// A negative first value is a value of `--input`, written either way.
+    @Test(arguments: [["--input", "-3,1,2"], ["--input=-3,1,2"]])
+    func negativeInputValues(_ input: [String]) throws {
+        let scratch = try Robustness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outcome = Self.run(["course", "run", "bubble-sort"] + input + ["--format", "json"], in: scratch, captureStdout: true)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("\"output\":[-3,1,2]"))
+    }
+
+    @Test(
+        arguments: [
+            (["stats", "--now", "10000-01-01T00:00:00Z"], "--now"),
+            (["stats", "--rollover", "24"], "--rollover takes an hour from 0 to 23"),
+            (["draw", "-n", "0"], "--count must be from 1 to 1000000"),
+            (["review", "--limit=-1"], "--limit must be from 0 to 1000000"),
+            (["course", "bench", "--runs", "1000"], "--runs must be from 1 to 100"),
+            (["check", "--max-depth", "0"], "--max-depth must be from 1 to 1000"),
+            (["course", "run", "merge-sort", "--input", "1,2", "--k", "1"], "--k goes with quickselect only"),
+        ])
+    func outOfRangeValuesNameTheOptionAndRange(_ arguments: [String], _ message: String) throws {
+        let scratch = try Robustness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outcome = Self.run(arguments, in: scratch)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+
+    // MARK: Running
+
+    static func shorten(_ word: String) -> String {
+        word.count > 40 ? "\(word.prefix(20))…(\(word.count) characters)" : "'\(word)'"
+    }
+
+    /// Runs the lines on two workers (the machine's cores), keeping their order.
+    static func runAll(_ lines: [[String]], in scratch: URL) -> [Outcome] {
+        let results = OutcomeBox(count: lines.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            for index in stride(from: worker, to: lines.count, by: 2) {
+                let folder = scratch.appendingPathComponent("case-\(index)")
+                try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                results.set(index, run(lines[index], in: folder))
+                try? FileManager.default.removeItem(at: folder)
+            }
+        }
+        return results.all
+    }
+
+    /// Runs `quiz` in `folder` with HOME and the store inside it, stdin empty, a 10 s limit.
+    /// With `captureStdout`, stdout is appended to the returned stderr text.
+    static func run(_ arguments: [String], in folder: URL, captureStdout: Bool = false) -> Outcome {
+        let process = Process()
+        process.executableURL = Robustness.quiz
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = [
+            "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "NO_COLOR": "1",
+            "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no", "TZ": "UTC",
+        ]
+        process.standardInput = FileHandle.nullDevice
+        let errorPipe = Pipe()
+        let outputPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = captureStdout ? outputPipe : FileHandle.nullDevice
+        do { try process.run() } catch {
+            return Outcome(arguments: arguments, status: -1, signalled: false, timedOut: false, stderr: "\(error)")
+        }
+        let finished = DispatchSemaphore(value: 0)
+        let errors = ReadAll(errorPipe.fileHandleForReading)
+        let output = captureStdout ? ReadAll(outputPipe.fileHandleForReading) : nil
+        DispatchQueue.global().async {
+            process.waitUntilExit()
+            finished.signal()
+        }
+        var timedOut = false
+        if finished.wait(timeout: .now() + .seconds(10)) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+            finished.wait()
+        }
+        var text = String(decoding: errors.wait(), as: UTF8.self)
+        if let output { text += String(decoding: output.wait(), as: UTF8.self) }
+        return Outcome(
+            arguments: arguments, status: process.terminationStatus,
+            signalled: !timedOut && process.terminationReason == .uncaughtSignal, timedOut: timedOut, stderr: text)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own, so a child never blocks on a full pipe.
+final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+/// The workers' results, one slot per case.
+final class OutcomeBox: @unchecked Sendable {
+    private var slots: [CommandLineFuzzTests.Outcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: CommandLineFuzzTests.Outcome) {
+        lock.withLock { slots[index] = outcome }
+    }
+
+    var all: [CommandLineFuzzTests.Outcome] { lock.withLock { slots.compactMap { $0 } } }
+}
