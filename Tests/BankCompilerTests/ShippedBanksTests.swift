@@ -21,6 +21,23 @@ struct ShippedBanksTests {
         #expect(Self.result.diagnostics.isEmpty, "\(Self.result.diagnostics.prefix(5).map(\.message))")
     }
 
+    /// Issue #11's bar, the bank-level warnings applied to everything: a learner who always
+    /// picks the longest (or the shortest) option of a `choice` question scores within 10
+    /// points of chance, across all banks and in each; no number of correct options covers
+    /// more than half the `multi` questions of a bank with at least six.
+    @Test func lengthAndCountStrategiesScoreNearChance() throws {
+        let set = try #require(Self.result.questionSet)
+        let overall = BankItemStatistics(set.questions)
+        #expect(overall.choiceCount > 200)
+        #expect(overall.longestShare - overall.chance <= 0.10, "longest \(overall.longestShare) vs \(overall.chance)")
+        #expect(overall.shortestShare - overall.chance <= 0.10, "shortest \(overall.shortestShare) vs \(overall.chance)")
+        for bank in set.banks {
+            let figures = BankItemStatistics(set.questions.filter { $0.bank == bank.id })
+            #expect(!figures.hasLengthCue, "\(bank.id): longest \(figures.longestShare), shortest \(figures.shortestShare)")
+            #expect(!figures.hasCorrectCountPattern, "\(bank.id): \(figures.correctCounts)")
+        }
+    }
+
     @Test(arguments: [("technical", 150), ("behavioral", 50), ("soft-skills", 35), ("career", 30), ("sorting", 60)])
     func minimumCountPerArea(_ area: String, _ minimum: Int) throws {
         let set = try #require(Self.result.questionSet)

@@ -105,6 +105,7 @@ extension Compiler {
         }
         guard let document else { return (bag, nil) }
         let file = SchemaValidator(document: document).lower(into: &bag)
+        source.bytes.withUnsafeBytes { bytes in CodeSpanCheck.report(in: document, source: bytes, into: &bag) }
         return (bag, file)
     }
 

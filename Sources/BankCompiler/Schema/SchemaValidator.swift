@@ -9,7 +9,6 @@ struct SchemaValidator {
 
     func lower(into bag: inout DiagnosticBag) -> LoweredFile? {
         guard let root = document.root else { return nil }
-        checkCodeSpans(into: &bag)
         guard let reader = MappingReader(document, node: root, context: "the file", field: "the file", into: &bag)
         else {
             return nil
@@ -274,26 +273,6 @@ struct SchemaValidator {
         return ItemWritingCheck.Sites(
             prompt: reader.value("prompt").map(document.location(of:)) ?? reader.location, choices: choices,
             accept: reader.value("accept").map(document.location(of:)))
-    }
-
-    /// Warns at each line of a literal block that leaves a markdown code span open. Folded and
-    /// flow scalars join their lines, so only literal blocks (`|`) keep a broken span broken.
-    ///
-    /// - Complexity: O(n) in the document's text.
-    func checkCodeSpans(into bag: inout DiagnosticBag) {
-        for (index, node) in document.nodes.enumerated() where node.kind == .scalar && node.textLength > 0 {
-            let bytes = document.bytes(index)
-            guard bytes.contains(UInt8(ascii: "`")) else { continue }
-            let lines = CodeSpanCheck.unterminatedLines(in: String(decoding: bytes, as: UTF8.self))
-            let location = document.location(of: index)
-            for line in lines {
-                let offset = node.style == .literal ? line + 1 : 0
-                bag.warning(
-                    .unterminatedCodeSpan,
-                    at: SourceLocation(file: location.file, line: location.line + offset, column: location.column))
-                if node.style != .literal { break }
-            }
-        }
     }
 
     private func lowerTypeFields(
