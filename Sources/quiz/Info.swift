@@ -72,6 +72,7 @@ struct Info: ParsableCommand {
                                 ("due", .string(entry.after.due.iso8601)),
                                 ("duration_ms", .int(Int(entry.durationMilliseconds))),
                                 ("undone", .bool(entry.isUndone)),
+                                ("override", .bool(entry.isOverride)),
                             ])
                         })
                 ))
@@ -96,7 +97,9 @@ struct Info: ParsableCommand {
                 for entry in log {
                     let grade = ReviewSession.ratingName(entry.rating)
                     let before = entry.before.map { ReviewSession.stateName($0.state) } ?? "new"
-                    let undone = entry.isUndone ? "  (undone)" : ""
+                    let undone =
+                        (entry.isOverride ? "  (override: graded wrong, counted as good)" : "")
+                        + (entry.isUndone ? "  (undone)" : "")
                     print(
                         "    \(entry.reviewedAt.iso8601)  \(grade.padding(5))  \(before) -> \(ReviewSession.stateName(entry.after.state))  S \(Self.number(entry.after.stability))  next \(IntervalPreview.label(microseconds: entry.after.due.microseconds(since: entry.reviewedAt)))\(undone)"
                     )

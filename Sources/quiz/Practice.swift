@@ -108,7 +108,19 @@ struct PracticeRound {
             do {
                 let verdict = try Grader.grade(answer, for: presented)
                 console.line(renderer.feedback(presented, verdict: verdict))
-                summary.record(question, isCorrect: verdict.isCorrect, rating: nil)
+                var isCorrect = verdict.isCorrect
+                if verdict.isOverridable {
+                    guard let reply = console.ask(console.paint("Enter goes on · r if you were right · q stop: ", .dim))
+                    else { return false }
+                    switch reply.trimmingWhitespace() {
+                    case "q": return false
+                    case "r":
+                        isCorrect = true
+                        console.line(console.paint("  overridden: counted as right", .dim))
+                    default: break
+                    }
+                }
+                summary.record(question, isCorrect: isCorrect, rating: nil)
                 return true
             } catch {
                 console.line(console.paint("  \(error.description)", .yellow))

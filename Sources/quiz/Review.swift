@@ -93,6 +93,8 @@ struct ReviewSession {
     private var reviewed = 0
     private var undoable: [(id: Int64, item: DailyReview.Item)] = []
     private var ratings: [Int: Int] = [:]
+    /// The last answer, graded wrong, that the learner may still overrule with `{"override":true}`.
+    private var pendingOverride: (item: DailyReview.Item, question: Question, shownAt: Instant)?
 
     init(
         index: QuestionIndex, store: ReviewStore, scheduler: Scheduler, day: LocalDay, fixedNow: Instant?,
@@ -151,11 +153,11 @@ struct ReviewSession {
                 queue[position] = restored
                 undone(restored.card.key)
             case .stop:
-                finish(stopped: true)
+                try finish(stopped: true)
                 return
             }
         }
-        finish(stopped: false)
+        try finish(stopped: false)
     }
 
     enum Outcome {
@@ -196,6 +198,7 @@ struct ReviewSession {
             presenter.header(presented, position: position, total: total) + console.paint("  \(state)", .magenta))
         console.line(presenter.body(presented))
         var isCorrect: Bool?
+        var overridable = false
         if Grader.isSelfGraded(presented.question.type) {
             guard let reply = console.ask(console.paint("Enter reveals the answer (u undo, q stop): ", .dim)) else {
                 return .stop
@@ -220,6 +223,7 @@ struct ReviewSession {
                     let verdict = try Grader.grade(answer, for: presented)
                     console.line(presenter.feedback(presented, verdict: verdict))
                     isCorrect = verdict.isCorrect
+                    overridable = verdict.isOverridable
                 } catch {
                     console.line(console.paint("  \(error.description)", .yellow))
                 }
@@ -229,6 +233,31 @@ struct ReviewSession {
         if isCorrect == false {
             rating = .again
             console.line("  Graded again: next in \(preview[.again].label).")
+            guard overridable else {
+                let due = try save(item, presented.question, rating: rating, shownAt: shownAt)
+                console.line(console.paint("  saved · next review \(Self.describe(due, from: now))", .dim))
+                return .answered
+            }
+            _ = try save(item, presented.question, rating: rating, shownAt: shownAt)
+            while true {
+                guard
+                    let reply = console.ask(
+                        console.paint(
+                            "Enter goes on · r if you were right (counts as good, \(preview[.good].label)) · u undo · q stop: ",
+                            .dim))
+                else { return .stop }
+                switch reply.trimmingWhitespace() {
+                case "": return .answered
+                case "q": return .stop
+                case "u": return .undo
+                case "r":
+                    let due = try overrule(item, presented.question, shownAt: shownAt)
+                    console.line(console.paint("  overridden: counted as good · next review \(Self.describe(due, from: now))", .dim))
+                    return .answered
+                default:
+                    console.line(console.paint("  press Enter, or r, u or q", .yellow))
+                }
+            }
         } else {
             let choices = (isCorrect == true ? [Rating.hard, .good, .easy] : Rating.allCases)
             let menu = choices.map { "\($0.rawValue) \(Self.ratingName($0)) \(preview[$0].label)" }.joined(
@@ -280,6 +309,11 @@ struct ReviewSession {
                 emitError("expected a JSON object such as {\"grade\":3} or {\"answer\":\"b\"}")
                 continue
             }
+            if object["override"] as? Bool == true {
+                try overrulePending()
+                continue
+            }
+            pendingOverride = nil
             if object["undo"] as? Bool == true { return .undo }
             if object["quit"] as? Bool == true { return .stop }
             let grade = object["grade"] as? Int
@@ -288,13 +322,15 @@ struct ReviewSession {
                 continue
             }
             var isCorrect: Bool?
+            var verdict: Grader.Verdict?
             if let answer = object["answer"] as? String {
                 guard !Grader.isSelfGraded(question.type) else {
                     emitError("'\(question.key)' is self-graded: send {\"grade\":1-4}")
                     continue
                 }
                 do {
-                    isCorrect = try Grader.grade(answer, for: presented).isCorrect
+                    verdict = try Grader.grade(answer, for: presented)
+                    isCorrect = verdict?.isCorrect
                 } catch {
                     emitError(error.description)
                     continue
@@ -310,13 +346,58 @@ struct ReviewSession {
             case nil: rating = Rating(rawValue: grade!)!
             }
             let due = try save(item, question, rating: rating, shownAt: shownAt)
-            emit(
-                JSON.object([
-                    ("event", .string("saved")), ("key", .string(question.key)), ("grade", .int(rating.rawValue)),
-                    ("due", .string(due.iso8601)), ("correct", isCorrect.map(JSON.bool) ?? .null),
-                ]).text)
+            var saved: [(String, JSON)] = [
+                ("event", .string("saved")), ("key", .string(question.key)), ("grade", .int(rating.rawValue)),
+                ("due", .string(due.iso8601)), ("correct", isCorrect.map(JSON.bool) ?? .null),
+            ]
+            if let match = verdict?.match, let form = match.accepted {
+                saved.append((match.kind == .wrong ? "closest" : "accepted", .string(form)))
+            }
+            if verdict?.isOverridable == true {
+                saved.append(("overridable", .bool(true)))
+                pendingOverride = (item, question, shownAt)
+            }
+            emit(JSON.object(saved).text)
             return .answered
         }
+    }
+
+    /// Replaces the latest answer (graded wrong) of `item` with an override counted as Good,
+    /// scheduled from the card as it was before that answer; returns the new due time.
+    private mutating func overrule(_ item: DailyReview.Item, _ question: Question, shownAt: Instant) throws -> Instant {
+        guard let last = undoable.popLast() else { return item.card.due }
+        let answeredAt = now
+        let result = scheduler.review(item.card, rating: .good, at: answeredAt)
+        let duration = max(0, answeredAt.microseconds(since: shownAt) / 1000)
+        do {
+            let id = try store.overrule(
+                reviewID: last.id,
+                with: ReviewRecord(result, revision: question.revision, durationMilliseconds: duration))
+            undoable.append((id, item))
+        } catch {
+            undoable.append(last)
+            StandardError.write("quiz: error: the override was not saved: \(error)\n")
+            throw ExitCode(2)
+        }
+        ratings[Rating.again.rawValue, default: 1] -= 1
+        if ratings[Rating.again.rawValue] == 0 { ratings[Rating.again.rawValue] = nil }
+        ratings[Rating.good.rawValue, default: 0] += 1
+        return result.card.due
+    }
+
+    /// Applies `{"override":true}` to the pending wrong answer, or says there is none.
+    private mutating func overrulePending() throws {
+        guard let pending = pendingOverride else {
+            emitError("nothing to override: {\"override\":true} follows an answer graded wrong")
+            return
+        }
+        pendingOverride = nil
+        let due = try overrule(pending.item, pending.question, shownAt: pending.shownAt)
+        emit(
+            JSON.object([
+                ("event", .string("saved")), ("key", .string(pending.question.key)), ("grade", .int(Rating.good.rawValue)),
+                ("due", .string(due.iso8601)), ("correct", .bool(true)), ("override", .bool(true)),
+            ]).text)
     }
 
     /// Reviews the card and commits the answer; returns the new due time once it is durable.
@@ -387,9 +468,16 @@ struct ReviewSession {
         }
     }
 
-    private func finish(stopped: Bool) {
+    private mutating func finish(stopped: Bool) throws {
         switch format {
         case .jsonl:
+            // The last card's wrong answer may still be overruled: one more line decides.
+            if !stopped, pendingOverride != nil, let line = LineReader.next(),
+                let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                object["override"] as? Bool == true
+            {
+                try overrulePending()
+            }
             emit(JSON.object([("event", .string("done")), ("reviewed", .int(reviewed))]).text)
         case .text:
             console.line()

@@ -92,6 +92,80 @@ struct ReviewCLITests {
         #expect(early.1 == 1)
     }
 
+    /// A one-question index: a `short` question whose accepted form is "DISTINCT".
+    static func shortQuestionIndex(in directory: URL) throws -> String {
+        let banks = directory.appendingPathComponent("banks")
+        try FileManager.default.createDirectory(at: banks, withIntermediateDirectories: true)
+        try "tags:\n  sql: SQL\n".write(to: banks.appendingPathComponent("tags.yaml"), atomically: true, encoding: .utf8)
+        try """
+            bank: one
+            title: One
+            tags: [sql]
+            questions:
+              - id: dedupe
+                type: short
+                prompt: Which SQL keyword removes duplicate rows from a result?
+                accept: [DISTINCT]
+            """.write(to: banks.appendingPathComponent("one.yaml"), atomically: true, encoding: .utf8)
+        let index = directory.appendingPathComponent("one.qbx").path
+        let compiled = try QuizProcess.run(["compile", banks.path, "-o", index, "-q"], in: directory)
+        #expect(compiled.status == 0, "\(compiled.stderr)")
+        return index
+    }
+
+    /// A near miss is accepted and names the form; a wrong answer names the closest form and can
+    /// be overruled with {"override":true}, recorded as such; undo takes the override back.
+    @Test func typedAnswersAreGradedFairlyAndCanBeOverruled() throws {
+        let directory = try QuizProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let index = try Self.shortQuestionIndex(in: directory)
+        let review = ["review", "--index", index, "--format", "jsonl"]
+
+        let close = try QuizProcess.run(
+            review + ["--now", "2026-11-29T10:00:00Z"], input: #"{"answer":"distinc"}"# + "\n", in: directory,
+            environment: ["TZ": "UTC"])
+        let saved = try #require(try Self.events(close.stdout).first { $0["event"] as? String == "saved" })
+        #expect(saved["correct"] as? Bool == true && saved["accepted"] as? String == "DISTINCT", "\(saved)")
+
+        let other = try QuizProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: other) }
+        let wrong = try QuizProcess.run(
+            review + ["--now", "2026-11-29T10:00:00Z"],
+            input: #"{"answer":"UNIQUE"}"# + "\n" + #"{"override":true}"# + "\n", in: other,
+            environment: ["TZ": "UTC"])
+        let events = try Self.events(wrong.stdout).filter { $0["event"] as? String == "saved" }
+        #expect(events.count == 2, "\(wrong.stdout)")
+        #expect(events.first?["correct"] as? Bool == false && events.first?["overridable"] as? Bool == true)
+        #expect(events.first?["closest"] as? String == "DISTINCT")
+        #expect(events.last?["override"] as? Bool == true && events.last?["grade"] as? Int == 3)
+
+        let info = try QuizProcess.run(["info", "one/dedupe", "--index", index, "--format", "json"], in: other)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let history = try #require(object["history"] as? [[String: Any]])
+        #expect(history.map { $0["override"] as? Bool } == [false, true])
+        #expect(history.map { $0["undone"] as? Bool } == [true, false])
+        #expect(object["state"] as? String == "learning" || object["state"] as? String == "review")
+        #expect(try Self.reviewCount(other, index: index) == 1)
+    }
+
+    /// `r` after a wrong typed answer overrules the grade, in practice and in review.
+    @Test(
+        arguments: [
+            (["practice", "--seed", "1"], "overridden: counted as right", "Round over: 1 of 1 right"),
+            (["review", "--now", "2026-11-29T10:00:00Z"], "overridden: counted as good", "Reviewed 1 card (good 1)"),
+        ])
+    func rOverrulesAWrongTypedAnswer(_ command: [String], _ overridden: String, _ summary: String) throws {
+        let directory = try QuizProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let index = try Self.shortQuestionIndex(in: directory)
+        let output = try QuizProcess.run(
+            command + ["--index", index], input: "UNIQUE\nr\n", in: directory, environment: ["TZ": "UTC"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("Closest accepted answer: DISTINCT"), "\(output.stdout)")
+        #expect(output.stdout.contains(overridden), "\(output.stdout)")
+        #expect(output.stdout.contains(summary), "\(output.stdout)")
+    }
+
     @Test func answersAcknowledgedBeforeSIGKILLAreNeverLost() throws {
         let (directory, index) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -199,6 +199,33 @@ import Testing
         #expect(try store.reviewLog(forKey: "b/q").count == 2)
     }
 
+    /// An override voids the graded answer and records Good with the flag, in one transaction;
+    /// undoing the override restores the card as it was before both.
+    @Test func overrideReplacesTheGradedAnswerAndUndoesCleanly() throws {
+        defer { directory.remove() }
+        try store.record(review("b/q", at: epoch, stability: 2.3, interval: 2 * day))
+        let before = try #require(try store.card(forKey: "b/q"))
+        let graded = try store.record(
+            review("b/q", at: epoch + 2 * day, rating: .again, stability: 0.5, interval: 600 * second, count: 2))
+        let overrideID = try store.overrule(
+            reviewID: graded,
+            with: review("b/q", at: epoch + 2 * day + second, rating: .good, stability: 6, interval: 6 * day, count: 2))
+        let log = try store.reviewLog(forKey: "b/q")
+        #expect(log.map(\.isUndone) == [false, true, false])
+        #expect(log.map(\.isOverride) == [false, false, true])
+        #expect(log.last?.rating == .good && log.last?.id == overrideID)
+        #expect(try store.card(forKey: "b/q")?.card.stability == 6)
+        #expect(try store.totalReviews == 2)
+        #expect(try store.undo(reviewID: overrideID, at: instant(epoch + 3 * day)).isOverride)
+        #expect(try store.card(forKey: "b/q") == before)
+        // Overruling an answer that is not the card's latest changes nothing.
+        let stale = #expect(throws: StoreError.self) {
+            try store.overrule(reviewID: graded, with: review("b/q", at: epoch + 4 * day, rating: .good))
+        }
+        #expect(stale?.kind == .alreadyUndone(id: graded))
+        #expect(try store.reviewLog(forKey: "b/q").count == 3)
+    }
+
     @Test func undoByIDOnlyForTheCardsLatestAnswer() throws {
         defer { directory.remove() }
         let a1 = try store.record(review("b/a", at: epoch))

@@ -4,7 +4,8 @@ import SortingCourse
 ///
 /// What counts as an answer depends on the type:
 /// - `choice`: one letter (`b`); `multi`: letters in any order and separation (`a c`, `a,c`, `ac`);
-/// - `short`: text, compared with the accepted answers ignoring case, spaces and punctuation;
+/// - `short`: text, compared with the accepted answers by ``AnswerMatcher`` (case, spaces and
+///   punctuation ignored; acronym and parenthesised forms; typos forgiven except in numbers);
 /// - `order`: the displayed numbers in the correct order (`3 1 2` or `3,1,2`);
 /// - `trace`: an array (`2 4 5 1 3 6`, brackets and commas optional) or one integer;
 /// - `flashcard` and `open`: nothing to parse: the learner reveals, then self-grades.
@@ -19,6 +20,19 @@ public enum Grader {
         public var isCorrect: Bool
         /// Display positions the learner picked (choice/multi) or the order given (order).
         public var picked: [Int]
+        /// For `short`: how the text matched, with the accepted form it matched (a near miss
+        /// shows it) or, when wrong, the nearest accepted form.
+        public var match: AnswerMatcher.Match?
+        /// Whether the learner may overrule a wrong grade ("I was right"): typed answers only,
+        /// where a typo or an unlisted phrasing can fail a learner who knew the answer.
+        public var isOverridable: Bool
+
+        public init(isCorrect: Bool, picked: [Int], match: AnswerMatcher.Match? = nil, isOverridable: Bool = false) {
+            self.isCorrect = isCorrect
+            self.picked = picked
+            self.match = match
+            self.isOverridable = isOverridable
+        }
     }
 
     /// Whether the question is graded by the learner rather than the engine.
@@ -41,7 +55,9 @@ public enum Grader {
             guard !AnswerNormalizer.normalizedBytes(answer).isEmpty else {
                 throw UnreadableAnswer(description: "type an answer")
             }
-            return Verdict(isCorrect: AnswerNormalizer.matches(answer, accepted: question.accept), picked: [])
+            let match = AnswerMatcher.match(answer, accepted: question.accept)
+            return Verdict(
+                isCorrect: match.isAccepted, picked: [], match: match, isOverridable: !match.isAccepted)
         case .order:
             let numbers = try integers(answer, what: "the item numbers")
             let count = presented.itemOrder.count
@@ -62,11 +78,11 @@ public enum Grader {
                     throw UnreadableAnswer(
                         description: "give all \(expected.count) values of the array, separated by spaces")
                 }
-                return Verdict(isCorrect: numbers == expected, picked: [])
+                return Verdict(isCorrect: numbers == expected, picked: [], isOverridable: numbers != expected)
             case .number(let expected):
                 let numbers = try integers(answer, what: "one whole number")
                 guard numbers.count == 1 else { throw UnreadableAnswer(description: "give one whole number") }
-                return Verdict(isCorrect: numbers[0] == expected, picked: [])
+                return Verdict(isCorrect: numbers[0] == expected, picked: [], isOverridable: numbers[0] != expected)
             }
         case .flashcard, .open:
             throw UnreadableAnswer(description: "this question is self-graded")

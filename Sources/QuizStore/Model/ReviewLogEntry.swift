@@ -22,6 +22,8 @@ public struct ReviewLogEntry: Sendable, Hashable {
     public var scheduledInterval: Int64
     /// Whether the answer was undone (`u` in review); an undone answer stays in the log.
     public var isUndone: Bool
+    /// Whether the answer is a learner's override of a wrong grade (see `ReviewStore.overrule`).
+    public var isOverride: Bool = false
 
     /// The question key, `bank/id`.
     public var key: String { after.key }

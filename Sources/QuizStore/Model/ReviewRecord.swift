@@ -24,6 +24,8 @@ public struct ReviewRecord: Sendable, Hashable {
     /// The predicted recall probability at the moment of the review (0 for a new card, as
     /// py-fsrs reports it).
     public var retrievability: Double
+    /// Whether the learner overruled a wrong grade of this answer (stored as Good).
+    public var isOverride: Bool = false
 
     /// The question key, `bank/id`.
     public var key: String { card.key }

@@ -30,6 +30,11 @@ import GRDB
 /// voided row's `*_before` columns, which is exact because only a card's latest answer may
 /// be undone.
 ///
+/// Version 3 added the log's `override` flag: 1 on an answer the engine graded wrong that the
+/// learner overruled ("I was right", counted as Good). The graded answer it replaces is voided
+/// through `review_undo` in the same transaction, so the log still says what happened, and a
+/// later optimiser of the FSRS parameters can leave overridden answers out.
+///
 /// `PRAGMA application_id` marks the file as ours and is checked before anything is written;
 /// `PRAGMA user_version` always equals the schema version of the last applied migration.
 enum StoreSchema {
@@ -37,7 +42,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5155_495A
 
     /// The schema version this code writes; `user_version` after migrating.
-    static let version = 2
+    static let version = 3
 
     /// The migrations, in order; each ends by setting `user_version` to its own number.
     static var migrator: DatabaseMigrator {
@@ -47,6 +52,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v2-undo-and-introductions") { db in
             try db.execute(sql: version2)
+        }
+        migrator.registerMigration("v3-overrides") { db in
+            try db.execute(sql: version3)
         }
         return migrator
     }
@@ -126,5 +134,11 @@ enum StoreSchema {
         CREATE INDEX card_by_due_covering ON card(
             due, state, step, stability, difficulty, last_review, review_count, revision, introduced_at);
         PRAGMA user_version = 2;
+        """
+
+    /// The override flag on review-log rows; 0 on every row written before.
+    static let version3 = """
+        ALTER TABLE review_log ADD COLUMN override INTEGER NOT NULL DEFAULT 0 CHECK (override IN (0, 1));
+        PRAGMA user_version = 3;
         """
 }

@@ -193,7 +193,7 @@ extension ReviewStore {
                    l.last_review_before, l.review_count_before, l.revision_before,
                    l.state_after, l.step_after, l.stability_after, l.difficulty_after, l.due_after,
                    l.last_review_after, l.review_count_after, l.retrievability, l.scheduled_interval,
-                   EXISTS (SELECT 1 FROM review_undo AS u WHERE u.review_id = l.id)
+                   EXISTS (SELECT 1 FROM review_undo AS u WHERE u.review_id = l.id), l.override
             FROM review_log AS l WHERE \(condition) ORDER BY l.id
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -210,10 +210,12 @@ extension ReviewStore {
             guard let rating = Rating(rawValue: row[4]) else {
                 throw StoreError(.database(detail: "review \(row[0] as Int64) has grade \(row[4] as Int)"), path: path)
             }
-            return ReviewLogEntry(
+            var entry = ReviewLogEntry(
                 id: row[0], revision: row[2], rating: rating, reviewedAt: Instant(microsecondsSinceEpoch: row[3]),
                 durationMilliseconds: row[5], before: before, revisionBefore: row[13], after: after,
                 retrievability: row[21], scheduledInterval: row[22], isUndone: row[23])
+            entry.isOverride = row[24]
+            return entry
         }
     }
 }

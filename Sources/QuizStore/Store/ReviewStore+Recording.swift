@@ -54,7 +54,7 @@ extension ReviewStore {
             before?.reviewCount, current?.revision,
             after.state.rawValue, after.step, after.stability, after.difficulty,
             after.due.microsecondsSinceEpoch, after.lastReview?.microsecondsSinceEpoch, after.reviewCount,
-            review.retrievability, after.due.microseconds(since: review.reviewedAt),
+            review.retrievability, after.due.microseconds(since: review.reviewedAt), review.isOverride ? 1 : 0,
         ]
         try db.cachedStatement(sql: Self.insertLogSQL).execute(arguments: logArguments)
         let id = db.lastInsertedRowID
@@ -99,6 +99,29 @@ extension ReviewStore {
     public func undo(reviewID id: Int64, at time: Instant) throws -> ReviewLogEntry {
         try perform {
             try pool.write { db in try undo(db, id: id, at: time) }
+        }
+    }
+
+    /// Replaces a graded answer with the learner's override, in one transaction: voids the
+    /// answer `id` (as `undo` does) and records `replacement`, flagged as an override.
+    ///
+    /// `replacement` must be computed from the card as it was before answer `id` (the state
+    /// `undo` restores), so the override schedules as if the learner had answered Good.
+    ///
+    /// - Returns: the id of the override's log row (undoing it restores the state before both).
+    /// - Throws: `StoreError`: as `undo(reviewID:at:)` and `record`; nothing is written then.
+    @discardableResult
+    public func overrule(reviewID id: Int64, with replacement: ReviewRecord) throws -> Int64 {
+        var replacement = replacement
+        replacement.isOverride = true
+        if let reason = Self.problem(with: replacement) {
+            throw StoreError(.invalidRecord(key: replacement.key, reason: reason), path: path)
+        }
+        return try perform {
+            try pool.write { db in
+                _ = try undo(db, id: id, at: replacement.reviewedAt)
+                return try insert(replacement, into: db)
+            }
         }
     }
 
@@ -160,8 +183,8 @@ extension ReviewStore {
             state_before, step_before, stability_before, difficulty_before, due_before, last_review_before,
             review_count_before, revision_before,
             state_after, step_after, stability_after, difficulty_after, due_after, last_review_after,
-            review_count_after, retrievability, scheduled_interval
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            review_count_after, retrievability, scheduled_interval, override
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static func writeCard(_ db: Database, _ stored: StoredCard) throws {

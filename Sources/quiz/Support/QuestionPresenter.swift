@@ -55,7 +55,11 @@ struct QuestionPresenter {
     func feedback(_ presented: PresentedQuestion, verdict: Grader.Verdict) -> String {
         let question = presented.question
         var lines: [String] = []
-        lines.append(verdict.isCorrect ? console.paint("  ✓ Right.", .green) : console.paint("  ✗ Not quite.", .red))
+        if let match = verdict.match, match.kind == .close, let form = match.accepted {
+            lines.append(console.paint("  ✓ Right (accepted: close to '\(form)').", .green))
+        } else {
+            lines.append(verdict.isCorrect ? console.paint("  ✓ Right.", .green) : console.paint("  ✗ Not quite.", .red))
+        }
         switch question.type {
         case .choice, .multi:
             let choices = presented.displayedChoices
@@ -78,6 +82,7 @@ struct QuestionPresenter {
                 if let why = choices[position].why { lines.append("  Also \(Self.letter(position)): \(why)") }
             }
         case .short where !verdict.isCorrect:
+            if let nearest = verdict.match?.accepted { lines.append("  Closest accepted answer: \(nearest)") }
             lines.append("  Accepted: " + question.accept.joined(separator: " · "))
         case .order where !verdict.isCorrect:
             let positions = question.items.indices.map { original in presented.itemOrder.firstIndex(of: original)! + 1 }
