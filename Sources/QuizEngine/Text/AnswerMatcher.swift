@@ -106,14 +106,15 @@ public enum AnswerMatcher {
         return AnswerNormalizer.normalizedBytes(String(words.compactMap(\.first)))
     }
 
-    /// Digits, and each decimal point between digits, in order: what a number answer must keep.
+    /// Digits, and each decimal point, fraction slash or colon between digits, in order: what a
+    /// number answer must keep ("38" is not "3/8"; "145,646" is "145646").
     static func numericSkeleton(_ text: String) -> [Character] {
         let characters = Array(text)
         var result: [Character] = []
         for (index, character) in characters.enumerated() {
             if character.isASCII, character.isNumber {
                 result.append(character)
-            } else if character == ".", index > 0, index + 1 < characters.count, characters[index - 1].isNumber,
+            } else if character == "." || character == "/" || character == ":", index > 0, index + 1 < characters.count, characters[index - 1].isNumber,
                 characters[index + 1].isNumber
             {
                 result.append(character)
