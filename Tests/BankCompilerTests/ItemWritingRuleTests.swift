@@ -139,6 +139,35 @@ struct ItemWritingRuleTests {
         #expect(result.diagnostics.contains { $0.message.contains("100% of the 6 choice questions") })
     }
 
+    /// The sampled index finds every near-duplicate: 90 prompts (the per-file cap is 100 problems) of 12 to 30 random words, each
+    /// followed by a copy with one word changed; and no pair of the independent prompts.
+    @Test func nearDuplicatesAreFoundDespiteSampling() {
+        var generator = SeededWords(seed: 0x4E44)
+        var questions: [Question] = []
+        for index in 0..<90 {
+            var words = (0..<(12 + index % 19)).map { _ in generator.word() }
+            let original = words.joined(separator: " ")
+            words[words.count / 2] = "changed"
+            for (suffix, prompt) in [("a", original), ("b", words.joined(separator: " "))] {
+                questions.append(
+                    Question(
+                        bank: "b", id: "q\(index)\(suffix)", type: .flashcard, prompt: prompt, answer: "An answer.",
+                        location: SourceLocation(file: "f", line: questions.count + 1, column: 1)))
+            }
+        }
+        let result = Compiler().compile(
+            [SourceFile(path: "Banks/tags.yaml", text: testVocabulary)] + [
+                SourceFile(
+                    path: "Banks/b.yaml",
+                    text: "bank: b\ntitle: B\nquestions:\n"
+                        + questions.map { "  - id: \($0.id)\n    type: flashcard\n    prompt: \($0.prompt)\n    answer: \($0.answer!)\n" }
+                        .joined())
+            ])
+        let reported = result.diagnostics.filter { $0.code == "near-duplicate" }
+        #expect(reported.count == 90, "\(reported.count) of 90 near-duplicates found")
+        #expect(reported.allSatisfy { $0.message.contains("a'") })
+    }
+
     @Test func figuresOfABank() {
         let questions = (0..<4).map { index in
             Question(
@@ -154,5 +183,22 @@ struct ItemWritingRuleTests {
         #expect(abs(figures.longestShare - 0.5) < 1e-12)
         #expect(figures.shortestShare == 0)
         #expect(!figures.hasLengthCue)  // fewer than six questions are not judged
+    }
+}
+
+/// Words from a fixed 400-word vocabulary, drawn by SplitMix64.
+struct SeededWords {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func word() -> String {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        let syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "ze", "pa", "do", "fu", "gi", "ho", "ju", "xe", "qi", "wa", "yo", "be"]
+        let n = Int(z % 400)
+        return syllables[n % 20] + syllables[n / 20]
     }
 }

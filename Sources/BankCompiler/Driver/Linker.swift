@@ -11,6 +11,8 @@ struct Linker {
         var modules: [CourseModule] = []
         var questions: [Question] = []
         var promptKeys: [PromptKey?] = []
+        var shingles: [[UInt64]] = []
+        var statistics: [(bank: BankInfo, figures: BankItemStatistics)] = []
         var bankLocations: [String: SourceLocation] = [:]
         let questionCount = files.reduce(0) { total, entry in
             guard case .bank(_, _, let questions) = entry.file.content else { return total }
@@ -40,6 +42,8 @@ struct Linker {
                 modules += bankModules
                 questions += bankQuestions
                 promptKeys += file.promptKeys
+                shingles += file.shingles
+                statistics.append((info, file.itemStatistics))
             }
         }
 
@@ -59,8 +63,8 @@ struct Linker {
 
         CatalogCheck.check(files: files.map(\.file), into: &bag)
         reportDuplicatePrompts(questions, keys: promptKeys, into: &bag)
-        reportTestWiseness(banks: banks, questions: questions, into: &bag)
-        for (earlier, later, similarity) in NearDuplicateFinder.pairs(in: questions)
+        reportTestWiseness(statistics, into: &bag)
+        for (earlier, later, similarity) in NearDuplicateFinder.pairs(shingles)
         where promptKeys[earlier] == nil || promptKeys[earlier] != promptKeys[later] {
             bag.warning(
                 .nearDuplicate(questions[earlier].key, similarity: similarity), at: questions[later].location,
@@ -74,12 +78,11 @@ struct Linker {
     /// The bank-level item-writing warnings, at each bank's first line: a length cue across
     /// its `choice` questions and a fixed number of correct options across its `multi` ones.
     ///
-    /// - Complexity: O(n) in the questions and their options.
-    private func reportTestWiseness(banks: [BankInfo], questions: [Question], into bag: inout DiagnosticBag) {
-        var statistics: [String: BankItemStatistics] = [:]
-        for question in questions { statistics[question.bank, default: BankItemStatistics([])].add(question) }
-        for bank in banks {
-            guard let figures = statistics[bank.id] else { continue }
+    /// - Complexity: O(b) for b banks; the figures were measured where each file was lowered.
+    private func reportTestWiseness(
+        _ statistics: [(bank: BankInfo, figures: BankItemStatistics)], into bag: inout DiagnosticBag
+    ) {
+        for (bank, figures) in statistics {
             let location = SourceLocation(file: bank.location.file, line: 1, column: 1)
             if figures.hasLengthCue {
                 bag.warning(

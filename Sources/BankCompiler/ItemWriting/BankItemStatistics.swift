@@ -24,7 +24,7 @@ public struct BankItemStatistics: Sendable {
         for question in questions { add(question) }
     }
 
-    mutating func add(_ question: Question) {
+    private mutating func add(_ question: Question) {
         switch question.type {
         case .choice:
             guard let key = question.choices.first(where: \.isCorrect) else { return }

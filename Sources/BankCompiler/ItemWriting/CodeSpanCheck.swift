@@ -12,6 +12,7 @@ enum CodeSpanCheck {
     ///
     /// - Complexity: O(n) in the document's text, plus O(size of `source`) per warning.
     static func report(in document: YAMLDocument, source: UnsafeRawBufferPointer, into bag: inout DiagnosticBag) {
+        guard source.contains(UInt8(ascii: "`")) else { return }
         for (index, node) in document.nodes.enumerated() where node.kind == .scalar && node.textLength > 0 {
             let bytes = document.bytes(index)
             guard bytes.contains(UInt8(ascii: "`")) else { continue }

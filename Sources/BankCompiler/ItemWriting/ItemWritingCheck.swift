@@ -44,7 +44,8 @@ struct ItemWritingCheck {
     }
 
     /// The length of an option as a reader sees it: Unicode scalars.
-    static func length(_ text: String) -> Int { text.unicodeScalars.count }
+    /// (Every byte of UTF-8 but the continuation bytes starts a scalar.)
+    static func length(_ text: String) -> Int { text.utf8.count { $0 & 0xC0 != 0x80 } }
 
     private func checkOptions(into bag: inout DiagnosticBag) {
         for (index, choice) in question.choices.enumerated() {
@@ -82,29 +83,45 @@ struct ItemWritingCheck {
 
     private func checkKeyEchoesPrompt(into bag: inout DiagnosticBag) {
         guard let key = question.choices.firstIndex(where: \.isCorrect) else { return }
-        let promptWords = ItemText.words(question.prompt).map(ItemText.stem)
-        let words = question.choices.map { Set(ItemText.contentWords($0.text)) }
-        var others = Set<String>()
-        for index in words.indices where index != key { others.formUnion(words[index]) }
-        let echoes = words[key].subtracting(others).filter { ItemText.occurs($0, in: promptWords) }.sorted()
-        guard echoes.count >= 2 else { return }
+        let prompt = ItemText(question.prompt)
+        let promptWords = prompt.stemmedWords
+        let texts = question.choices.map { ItemText($0.text) }
+        let words = texts.map(\.contentWords)
+        // A distractor echoing the prompt with a word the key lacks clears the question: test
+        // that first, as it is the common case.
         for index in words.indices where index != key {
-            if words[index].subtracting(words[key]).contains(where: { ItemText.occurs($0, in: promptWords) }) { return }
+            for word in words[index]
+            where !texts[index].contains(word, among: words[key], of: texts[key])
+                && texts[index].occurs(word, in: promptWords, of: prompt)
+            {
+                return
+            }
         }
-        bag.warning(.keyEchoesPrompt(echoes), at: sites.prompt)
+        var echoes: [String] = []
+        for word in words[key] where texts[key].occurs(word, in: promptWords, of: prompt) {
+            let elsewhere = words.indices.contains { $0 != key && texts[key].contains(word, among: words[$0], of: texts[$0]) }
+            if !elsewhere { echoes.append(original(of: word, in: texts[key])) }
+        }
+        guard echoes.count >= 2 else { return }
+        bag.warning(.keyEchoesPrompt(echoes.sorted()), at: sites.prompt)
+    }
+
+    /// The unstemmed token a stemmed content word came from, as the author wrote it.
+    private func original(of stemmed: Range<Int>, in text: ItemText) -> String {
+        text.words.first { $0.lowerBound == stemmed.lowerBound }.map(text.text) ?? text.text(stemmed)
     }
 
     private func checkAcceptedFormInPrompt(into bag: inout DiagnosticBag) {
-        let promptWords = ItemText.words(question.prompt).map(ItemText.stem)
+        let prompt = ItemText(question.prompt)
+        let promptWords = prompt.stemmedWords
         for form in question.accept {
             // A number is given away by its digits (or its name), not by its unit; other forms
             // by every content word, two-letter ones too (`EX`, `IO`).
-            let tokens = ItemText.words(form)
-            let numbers = tokens.filter { ItemText.hasDigit($0) || ItemText.numberNames.contains($0) }
+            let text = ItemText(form)
+            let numbers = text.words.filter { text.hasDigit($0) || text.isNumberName($0) }
             let words =
-                numbers.isEmpty
-                ? tokens.filter { $0.count >= 2 && !ItemText.stopWords.contains($0) }.map(ItemText.stem) : numbers
-            if !words.isEmpty, words.allSatisfy({ ItemText.occurs($0, in: promptWords) }) {
+                numbers.isEmpty ? text.words.filter { $0.count >= 2 && !text.isStopWord($0) }.map(text.stem) : numbers
+            if !words.isEmpty, words.allSatisfy({ text.occurs($0, in: promptWords, of: prompt) }) {
                 bag.warning(.acceptedFormInPrompt(form), at: sites.prompt)
                 return
             }
@@ -116,15 +133,30 @@ struct ItemWritingCheck {
     }
 
     /// "all of the above" and its kin, as written in `text`, or nil.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length of `text`; one pass finds each " of ".
     static func aboveOption(_ text: String) -> String? {
-        let lowered = String(decoding: text.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
-        for quantifier in ["all", "none", "both", "neither"] {
+        guard contains(text, " of ") else { return nil }
+        let bytes = Array(text.utf8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
+        let of = Array(" of ".utf8)
+        guard bytes.count >= 8 else { return nil }
+        var index = 0
+        while index + of.count <= bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == of[0], bytes[index + 1] == of[1], bytes[index + 2] == of[2], bytes[index + 3] == of[3]
+            else { continue }
+            // The word before " of " and the words after it.
+            var start = index
+            while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+            guard start == 0 || !isWordByte(bytes[start - 1]) else { continue }
+            let quantifier = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard ["all", "none", "both", "neither"].contains(quantifier) else { continue }
+            let rest = bytes[(index + of.count)...]
             for tail in ["the above", "above", "these", "the options", "the other options"] {
-                let phrase = "\(quantifier) of \(tail)"
-                guard let range = lowered.firstRange(of: phrase) else { continue }
-                let before = range.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: range.lowerBound)]
-                let after = range.upperBound == lowered.endIndex ? nil : lowered[range.upperBound]
-                if !isWordCharacter(before), !isWordCharacter(after) { return phrase }
+                let tailBytes = Array(tail.utf8)
+                guard rest.starts(with: tailBytes) else { continue }
+                let end = index + of.count + tailBytes.count
+                if end == bytes.count || !isWordByte(bytes[end]) { return "\(quantifier) of \(tail)" }
             }
         }
         return nil
@@ -132,58 +164,108 @@ struct ItemWritingCheck {
 
     /// A negation in the question sentence of a prompt (the sentences ending in "?", else the
     /// last), written in lower case and not emphasised with `*`, or nil.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length of `prompt`.
     static func negativeStem(_ prompt: String) -> String? {
-        let sentences = splitSentences(prompt.trimmingWhitespace())
-        let questions = sentences.filter { $0.hasSuffix("?") }
+        // Most prompts hold none of the words: one scan spares them the sentence split.
+        guard containsNegation(prompt) else { return nil }
+        let bytes = Array(prompt.utf8)
+        // Sentences end at . ! ? or : followed by whitespace.
+        var sentences: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices {
+            let isEnd =
+                index + 1 < bytes.count && isSpace(bytes[index + 1])
+                && (bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "!")
+                    || bytes[index] == UInt8(ascii: "?") || bytes[index] == UInt8(ascii: ":"))
+            if isEnd {
+                sentences.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        sentences.append(start..<bytes.count)
+        sentences = sentences.map { range in
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+            while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }.filter { !$0.isEmpty }
+        let questions = sentences.filter { bytes[$0.upperBound - 1] == UInt8(ascii: "?") }
         for sentence in questions.isEmpty ? Array(sentences.suffix(1)) : questions {
-            let characters = Array(sentence)
-            var index = 0
-            while index < characters.count {
-                guard isWordCharacter(characters[index]) else {
+            var index = sentence.lowerBound
+            while index < sentence.upperBound {
+                guard isWordByte(bytes[index]) else {
                     index += 1
                     continue
                 }
-                let start = index
-                while index < characters.count, isWordCharacter(characters[index]) { index += 1 }
-                let word = String(characters[start..<index])
-                guard negations.contains(word) else { continue }
-                let before = start > 0 ? characters[start - 1] : nil
-                let after = index < characters.count ? characters[index] : nil
-                if before != "*" && after != "*" { return word }
+                let wordStart = index
+                while index < sentence.upperBound, isWordByte(bytes[index]) { index += 1 }
+                let length = index - wordStart
+                guard length >= 3, length <= 9 else { continue }
+                let word = String(decoding: bytes[wordStart..<index], as: UTF8.self)
+                guard negations.contains(where: { $0.description == word }) else { continue }
+                let before = wordStart > 0 ? bytes[wordStart - 1] : 0
+                let after = index < bytes.count ? bytes[index] : 0
+                if before != UInt8(ascii: "*") && after != UInt8(ascii: "*") { return word }
             }
         }
         return nil
     }
 
-    static let negations: Set<String> = ["not", "except", "false", "incorrect", "least", "never", "cannot"]
+    static let negations: [StaticString] = ["not", "except", "false", "incorrect", "least", "never", "cannot"]
 
-    /// Sentences end at `.`, `!`, `?` or `:` followed by whitespace.
-    private static func splitSentences(_ text: String) -> [String] {
-        var sentences: [String] = []
-        var current = ""
-        var previous: Character?
-        for character in text {
-            if character.isWhitespace, let previous, ".!?:".contains(previous) {
-                sentences.append(current)
-                current = ""
-            } else if !(character.isWhitespace && current.isEmpty) {
-                current.append(character)
+    /// Whether a run of lower-case ASCII letters in `prompt` may be one of ``negations``.
+    private static func containsNegation(_ prompt: String) -> Bool {
+        var prompt = prompt
+        return prompt.withUTF8 { bytes in
+            var packed: UInt64 = 0
+            var length = 0
+            for byte in bytes {
+                if byte >= 0x61 && byte <= 0x7A {
+                    packed = packed << 8 | UInt64(byte)
+                    length += 1
+                } else {
+                    if length >= 3, packedNegations.contains(packed) { return true }
+                    packed = 0
+                    length = 0
+                }
             }
-            previous = character
+            return length >= 3 && packedNegations.contains(packed)
         }
-        if !current.isEmpty { sentences.append(current) }
-        return sentences
     }
 
-    private static func isWordCharacter(_ character: Character?) -> Bool {
-        guard let character, let ascii = character.asciiValue else { return false }
-        return (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x61 && ascii <= 0x7A)
-            || ascii == UInt8(ascii: "_")
-    }
-}
+    /// The last eight letters of each of ``negations``, packed a byte each into an integer as the
+    /// scan packs a run (shifting older bytes out): a filter that may pass a longer word that
+    /// ends the same way, never one that misses a negation.
+    private static let packedNegations: Set<UInt64> = Set(
+        negations.map { word in word.withUTF8Buffer { $0.reduce(0) { $0 << 8 | UInt64($1) } } })
 
-extension String {
-    fileprivate func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    /// Whether `text` contains the bytes of `needle`, without copying `text`.
+    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            var text = text
+            return text.withUTF8 { bytes in
+                guard needle.count <= bytes.count, let first = needle.first else { return false }
+                var index = 0
+                while index + needle.count <= bytes.count {
+                    if bytes[index] == first, (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// ASCII letters, digits and `_`: what `\\b` in a regular expression calls a word.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "_")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -4,84 +4,197 @@ import QuizEngine
 /// word 3-shingles (prompt plus answer: the keys, accepted forms, answer or items) is at
 /// least ``threshold``.
 ///
-/// Candidates come from an inverted index of shingles; shingles shared by more than
-/// ``commonShingleLimit`` questions ("what is the") propose no candidates, so the cost
-/// stays near linear on large banks. Trace questions (templates whose answers are computed)
-/// are skipped, like exact duplicates.
-struct NearDuplicateFinder {
+/// Each file's shingles are hashed where the file is lowered (on every core). Candidates come
+/// from a sorted index of the shingles; shingles shared by more than ``commonShingleLimit``
+/// questions ("what is the") propose none. Counting the uncommon shingles a pair shares
+/// bounds its similarity, so a pair well below the threshold is dropped before the exact
+/// similarity is computed. (Sampling half the shingles halved this work but missed one
+/// near-duplicate in ninety among short prompts, so every shingle is indexed.) Trace questions (templates whose
+/// answers are computed) are skipped, like exact duplicates.
+enum NearDuplicateFinder {
     static let threshold = 0.5
-    static let commonShingleLimit = 32
+    static let commonShingleLimit = 8
+    /// The similarity over uncommon shingles below which a pair is not compared in full.
+    static let candidateEstimate = 0.3
     /// Texts with fewer shingles are too short to call near-duplicates.
     static let minimumShingles = 4
+    /// The bytes of each answer part that are shingled (the prompt is shingled whole).
+    static let answerPrefixBytes = 120
 
-    /// Pairs `(earlier, later)` of question indices, ordered by the later one.
+    /// The shingle hashes of `question` in text order (none for a trace question).
+    static func shingles(of question: Question) -> [UInt64] {
+        guard question.type != .trace else { return [] }
+        // The prompt says what a question asks; the start of each answer part tells apart
+        // prompts that differ only in their answer. A long flashcard answer would add cost
+        // without telling near-duplicates apart any better.
+        var parts = [question.prompt.utf8.prefix(Int.max)]
+        for choice in question.choices where choice.isCorrect { parts.append(choice.text.utf8.prefix(answerPrefixBytes)) }
+        for form in question.accept { parts.append(form.utf8.prefix(answerPrefixBytes)) }
+        for item in question.items { parts.append(item.utf8.prefix(answerPrefixBytes)) }
+        if let answer = question.answer { parts.append(answer.utf8.prefix(answerPrefixBytes)) }
+        return shingles(ofParts: parts)
+    }
+
+    /// Pairs `(earlier, later, similarity)` of question indices, one per later question that
+    /// has an earlier near-duplicate (the earliest), ordered by the later one.
     ///
-    /// - Complexity: O(s + c·k) for s shingles in all, c candidate pairs and k shingles per question.
-    static func pairs(in questions: [Question]) -> [(Int, Int, Double)] {
-        let shingles = questions.map { question -> Set<UInt64> in
-            question.type == .trace ? [] : shingleSet(of: text(of: question))
-        }
-        var postings: [UInt64: [Int]] = [:]
+    /// Banks of 2^24 questions or more are not searched (the packed index has 24 bits for them).
+    ///
+    /// - Complexity: O(s log s) for s shingles, O(p log p) for the p pairs that share an
+    ///   uncommon one, plus O(k) per candidate pair of k shingles.
+    static func pairs(_ shingles: [[UInt64]]) -> [(Int, Int, Double)] {
+        // Every shingle with its question, packed as 40 bits of the shingle over 24 of
+        // the question and sorted, so that each shingle's questions are adjacent. Equal 40-bit
+        // prefixes of different shingles only add candidates, which the exact test drops.
+        guard shingles.count < 1 << 24 else { return [] }
+        var entries: [UInt64] = []
+        var counts = [Int](repeating: 0, count: shingles.count)
         for (index, set) in shingles.enumerated() where set.count >= minimumShingles {
-            for shingle in set { postings[shingle, default: []].append(index) }
-        }
-        var result: [(Int, Int, Double)] = []
-        for (index, set) in shingles.enumerated() where set.count >= minimumShingles {
-            var candidates = Set<Int>()
             for shingle in set {
-                guard let list = postings[shingle], list.count <= commonShingleLimit else { continue }
-                for other in list where other < index { candidates.insert(other) }
+                entries.append(shingle & ~0xFF_FFFF | UInt64(index))
+                counts[index] += 1
             }
-            // The earliest similar question is the one to name, so sort the candidates.
-            for other in candidates.sorted() {
-                let shared = set.intersection(shingles[other]).count
-                let similarity = Double(shared) / Double(set.count + shingles[other].count - shared)
-                if similarity >= threshold {
-                    result.append((other, index, similarity))
-                    break
+        }
+        entries.sort()
+        func question(_ entry: UInt64) -> UInt64 { entry & 0xFF_FFFF }
+        // Each pair of questions sharing an uncommon shingle, packed later << 32 | earlier;
+        // after sorting, a run's length is the number of uncommon shingles the pair shares.
+        var pairKeys: [UInt64] = []
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end] >> 24 == entries[start] >> 24 { end += 1 }
+            if end - start > 1, end - start <= commonShingleLimit {
+                for later in (start + 1)..<end {
+                    for earlier in start..<later where question(entries[earlier]) != question(entries[later]) {
+                        pairKeys.append(question(entries[later]) << 32 | question(entries[earlier]))
+                    }
                 }
             }
+            start = end
+        }
+        pairKeys.sort()
+        var result: [(Int, Int, Double)] = []
+        // Each candidate's distinct shingles, sorted the first time it is compared.
+        var distinct = [[UInt64]?](repeating: nil, count: shingles.count)
+        func sortedDistinct(_ question: Int) -> [UInt64] {
+            if let cached = distinct[question] { return cached }
+            let values = Self.sortedDistinct(shingles[question])
+            distinct[question] = values
+            return values
+        }
+        var lastReported = -1
+        var index = 0
+        while index < pairKeys.count {
+            var end = index + 1
+            while end < pairKeys.count, pairKeys[end] == pairKeys[index] { end += 1 }
+            let later = Int(pairKeys[index] >> 32)
+            let earlier = Int(pairKeys[index] & 0xFFFF_FFFF)
+            // Shared uncommon shingles estimate the similarity (common ones are not counted); a
+            // pair under ``candidateEstimate``, well below the threshold, is dropped before the
+            // exact test. Pairs come ordered by the
+            // later question, then the earlier, so the first hit is the earliest.
+            let shared = end - index
+            let estimate = Double(shared) / Double(counts[later] + counts[earlier] - shared)
+            if later != lastReported, estimate >= candidateEstimate {
+                let similarity = jaccard(sortedDistinct(later), sortedDistinct(earlier))
+                if similarity >= threshold {
+                    result.append((earlier, later, similarity))
+                    lastReported = later
+                }
+            }
+            index = end
         }
         return result
     }
 
-    static func text(of question: Question) -> String {
-        var parts = [question.prompt]
-        parts += question.choices.filter(\.isCorrect).map(\.text)
-        parts += question.accept
-        parts += question.items
-        if let answer = question.answer { parts.append(answer) }
-        return parts.joined(separator: " ")
+    /// `values` sorted, without repeats.
+    static func sortedDistinct(_ values: [UInt64]) -> [UInt64] {
+        var result = values.sorted()
+        var unique = 0
+        for value in result where unique == 0 || result[unique - 1] != value {
+            result[unique] = value
+            unique += 1
+        }
+        result.removeLast(result.count - unique)
+        return result
     }
 
-    /// FNV-1a hashes of each run of three consecutive words (lowercased, letters and digits).
-    static func shingleSet(of text: String) -> Set<UInt64> {
-        var words: [[UInt8]] = []
-        var current: [UInt8] = []
-        for byte in text.utf8 {
+    /// |a ∩ b| / |a ∪ b| of two sorted arrays of distinct values.
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(a.count + b.count - shared)
+    }
+
+    /// The hashes of each run of three consecutive words (FNV-1a words, lowercased letters and
+    /// digits; other bytes separate words), in text order, repeats kept: sorting every
+    /// question's shingles would cost more than the rest of the check, and only candidate
+    /// pairs need it, sorted once each.
+    static func shingles(ofText text: String) -> [UInt64] { shingles(ofParts: [text.utf8.prefix(Int.max)]) }
+
+    /// The shingles of the parts read as one text, a word break between parts.
+    static func shingles(ofParts parts: [Substring.UTF8View]) -> [UInt64] {
+        var words = WordHasher()
+        for part in parts {
+            if part.withContiguousStorageIfAvailable({ words.add($0) }) == nil {
+                Array(part).withUnsafeBufferPointer { words.add($0) }
+            }
+            words.endWord()  // a word never runs from one part into the next
+        }
+        let wordHashes = words.hashes
+        guard wordHashes.count >= 3 else { return [] }
+        var result: [UInt64] = []
+        result.reserveCapacity(wordHashes.count - 2)
+        for start in 0...(wordHashes.count - 3) {
+            // Mix the three word hashes in order (a rotate keeps "a b c" apart from "b a c").
+            var mixed = wordHashes[start]
+            mixed = (mixed << 21 | mixed >> 43) ^ wordHashes[start + 1]
+            mixed = (mixed << 21 | mixed >> 43) ^ wordHashes[start + 2]
+            mixed ^= mixed >> 33
+            mixed &*= 0xff51_afd7_ed55_8ccd
+            mixed ^= mixed >> 33
+            result.append(mixed)
+        }
+        return result
+    }
+}
+
+/// FNV-1a hashes of the words of a text read in pieces: lowercased ASCII letters, digits and
+/// any non-ASCII byte make words; everything else separates them.
+private struct WordHasher {
+    private(set) var hashes: [UInt64] = []
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var inWord = false
+
+    mutating func add(_ buffer: UnsafeBufferPointer<UInt8>) {
+        for byte in buffer {
             let lower = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower >= 0x80 {
-                current.append(lower)
-            } else if !current.isEmpty {
-                words.append(current)
-                current.removeAll(keepingCapacity: true)
+                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                inWord = true
+            } else {
+                endWord()
             }
         }
-        if !current.isEmpty { words.append(current) }
-        guard words.count >= 3 else { return [] }
-        var result = Set<UInt64>()
-        for start in 0...(words.count - 3) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for word in words[start..<(start + 3)] {
-                for byte in word {
-                    hash ^= UInt64(byte)
-                    hash &*= 0x0000_0100_0000_01B3
-                }
-                hash ^= 0x20
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            result.insert(hash)
-        }
-        return result
+    }
+
+    mutating func endWord() {
+        guard inWord else { return }
+        hashes.append(hash)
+        hash = 0xcbf2_9ce4_8422_2325
+        inWord = false
     }
 }

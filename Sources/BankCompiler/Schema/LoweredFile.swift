@@ -13,6 +13,10 @@ struct LoweredFile {
     /// The duplicate-prompt key of each question in a bank's `content`, in order; nil for
     /// `trace` questions, whose prompts are templates and never compared.
     private(set) var promptKeys: [PromptKey?] = []
+    /// The near-duplicate shingles of each question, hashed on the file's worker.
+    private(set) var shingles: [[UInt64]] = []
+    /// The bank's test-wiseness figures, measured on the file's worker.
+    private(set) var itemStatistics = BankItemStatistics([])
     /// Every tag the file uses, where it uses it, to check against the vocabulary.
     var tagReferences: [(name: String, location: SourceLocation)] = []
     /// Trace templates with their locations, to check against the sorting catalog.
@@ -29,5 +33,7 @@ struct LoweredFile {
     mutating func setBank(_ info: BankInfo, modules: [CourseModule], questions: [Question]) {
         content = .bank(info, modules: modules, questions: questions)
         promptKeys = questions.map { $0.type == .trace ? nil : PromptKey(prompt: $0.prompt) }
+        shingles = questions.map(NearDuplicateFinder.shingles(of:))
+        itemStatistics = BankItemStatistics(questions)
     }
 }
