@@ -27,9 +27,11 @@ let package = Package(
         .target(
             name: "QuizEngine", dependencies: ["SortingCourse", "CHardwareKernels"], exclude: ["Index/FORMAT.md"]),
         // Review history and card state in SQLite (GRDB over the system libsqlite3).
-        .target(name: "QuizStore", dependencies: ["QuizEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "QuizStore",
+            dependencies: ["QuizEngine", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
-        .executableTarget(name: "store-torture", dependencies: ["QuizStore"]),
+        .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
@@ -53,19 +55,28 @@ let package = Package(
         ),
         // The fuzz targets' checks and the hostile corpus, shared by RobustnessTests and quiz-bench.
         .target(name: "FuzzHarness", dependencies: ["BankCompiler", "QuizEngine"]),
+        // What the test targets share: the package's paths and built products, temporary
+        // folders, a deadlock-free child-process runner, the `.subprocess` and `.slow` tags.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
-        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine", "FuzzHarness"], exclude: ["Fixtures"]),
-        .testTarget(name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "RobustnessTests", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness"],
+            name: "QuizEngineTests", dependencies: ["QuizEngine", "SortingCourse", "FuzzHarness", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RobustnessTests",
+            dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness", "TestSupport"],
             exclude: ["Corpus", "fuzz.sh"]
         ),
         .testTarget(
-            name: "QuizCLITests", dependencies: ["QuizEngine", "QuizStore", "SortingCourse"],
+            name: "QuizCLITests", dependencies: ["QuizEngine", "QuizStore", "SortingCourse", "TestSupport"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "QuizStoreTests",
-            dependencies: ["QuizEngine", "QuizStore", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "QuizEngine", "QuizStore", "SortingCourse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,14 +1,13 @@
 import BankCompiler
 import Foundation
+import TestSupport
 import Testing
 
 /// Keeps `Banks/bank.schema.json` and the compiler in agreement, using a real validator
 /// (`check-jsonschema`, provisioned by ``SchemaValidator`` under `.build/`).
-@Suite("JSON Schema agreement")
+@Suite("JSON Schema agreement", .tags(.subprocess), .skippedInFastRuns)
 struct JSONSchemaAgreementTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
     static let fixtures = packageRoot.appendingPathComponent("Tests/BankCompilerTests/Fixtures/schema-invalid")
     static let schema = packageRoot.appendingPathComponent("Banks/bank.schema.json").path
 

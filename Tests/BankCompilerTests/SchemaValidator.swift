@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `check-jsonschema`, provisioned once into a virtual environment under `.build/`, so the
 /// schema tests run on a machine that has only what the README's set-up installs.
@@ -6,8 +7,7 @@ import Foundation
 /// On a machine that cannot make the environment (no `python3 -m venv`, no package index),
 /// the tests are skipped with the reason, except in CI (`CI=true`), where they must run.
 enum SchemaValidator {
-    static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
 
     /// The environment's folder; a sibling of the build products, ignored by git like them.
     static let environment = packageRoot.appendingPathComponent(".build/test-tools/check-jsonschema")

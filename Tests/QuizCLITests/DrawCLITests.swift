@@ -1,10 +1,11 @@
 import Foundation
 import QuizEngine
+import TestSupport
 import Testing
 
 /// End-to-end draws: the built `quiz draw` over an index written by `IndexWriter` from a
 /// small in-memory question set, compared with golden files.
-@Suite("quiz draw end to end")
+@Suite("quiz draw end to end", .tags(.subprocess), .skippedInFastRuns)
 struct DrawCLITests {
     /// Eight questions of every type over two banks, tagged so expressions have something to
     /// select.
@@ -71,7 +72,7 @@ struct DrawCLITests {
 
     /// Writes the fixture index into a fresh directory.
     static func fixtureIndex() throws -> (directory: URL, index: String) {
-        let directory = try QuizProcess.temporaryDirectory()
+        let directory = try TemporaryFolder().url
         let index = directory.appendingPathComponent("draw.qbx").path
         try IndexWriter(compilerVersion: "test", schemaVersion: "1").write(fixture, to: index)
         return (directory, index)
@@ -189,7 +190,7 @@ struct DrawCLITests {
 
     @Test("damage in a block of the index is reported by the command that reads it, exit 2")
     func damagedIndex() throws {
-        let directory = try QuizProcess.temporaryDirectory()
+        let directory = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: directory) }
         var bytes = [UInt8](try Data(contentsOf: QuizProcess.packageRoot.appendingPathComponent("Build/banks.qbx")))
         // The strings section's offset, from its entry in the section table.

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End to end: `quiz fsrs replay` on the golden vectors' inputs gives the oracle's outputs
 /// (committed in Tests/QuizEngineTests/Fixtures/fsrs/golden.json by make_vectors.py).
-@Suite("quiz fsrs replay")
+@Suite("quiz fsrs replay", .tags(.subprocess), .skippedInFastRuns)
 struct FSRSReplayTests {
     /// The fields of one review, in the contract's order (DESIGN.md).
     static let fields = ["state", "step", "stability", "difficulty", "due", "interval_days", "retrievability"]

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end practice rounds: the built `quiz` with piped answers, one per question type,
 /// compared with golden transcripts.
-@Suite("quiz practice end to end", .serialized)
+@Suite("quiz practice end to end", .serialized, .tags(.subprocess), .skippedInFastRuns)
 struct PracticeCLITests {
     struct Case: CustomTestStringConvertible, Sendable {
         let type: String
@@ -23,7 +24,7 @@ struct PracticeCLITests {
 
     /// Compiles the all-types fixture into a temporary index.
     static func fixtureIndex() throws -> (directory: URL, index: String) {
-        let directory = try QuizProcess.temporaryDirectory()
+        let directory = try TemporaryFolder().url
         let index = directory.appendingPathComponent("fixture.qbx").path
         let compile = try QuizProcess.run(["compile", QuizProcess.fixture("all-types").path, "-o", index, "--quiet"])
         #expect(compile.status == 0, "\(compile.stderr)")
@@ -78,7 +79,7 @@ struct PracticeCLITests {
         let (directory, index) = try Self.fixtureIndex()
         defer { try? FileManager.default.removeItem(at: directory) }
         let process = Process()
-        process.executableURL = QuizProcess.binary
+        process.executableURL = TestPaths.quiz
         process.arguments = ["--index", index, "-n", "7", "--seed", "5"]
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

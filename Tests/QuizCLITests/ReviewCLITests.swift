@@ -2,11 +2,12 @@ import Foundation
 import QuizEngine
 import QuizStore
 import SortingCourse
+import TestSupport
 import Testing
 
 /// The daily review through the real binary: the jsonl protocol, limits, durability under
 /// SIGKILL, and two processes answering at once.
-@Suite("quiz review end to end", .serialized)
+@Suite("quiz review end to end", .serialized, .tags(.subprocess), .skippedInFastRuns)
 struct ReviewCLITests {
     static func setUp() throws -> (directory: URL, index: String) {
         try PracticeCLITests.fixtureIndex()
@@ -116,7 +117,7 @@ struct ReviewCLITests {
     /// A near miss is accepted and names the form; a wrong answer names the closest form and can
     /// be overruled with {"override":true}, recorded as such; undo takes the override back.
     @Test func typedAnswersAreGradedFairlyAndCanBeOverruled() throws {
-        let directory = try QuizProcess.temporaryDirectory()
+        let directory = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: directory) }
         let index = try Self.shortQuestionIndex(in: directory)
         let review = ["review", "--index", index, "--format", "jsonl"]
@@ -127,7 +128,7 @@ struct ReviewCLITests {
         let saved = try #require(try Self.events(close.stdout).first { $0["event"] as? String == "saved" })
         #expect(saved["correct"] as? Bool == true && saved["accepted"] as? String == "DISTINCT", "\(saved)")
 
-        let other = try QuizProcess.temporaryDirectory()
+        let other = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: other) }
         let wrong = try QuizProcess.run(
             review + ["--now", "2026-11-29T10:00:00Z"],
@@ -155,7 +156,7 @@ struct ReviewCLITests {
             (["review", "--now", "2026-11-29T10:00:00Z"], "overridden: counted as good", "Reviewed 1 card (good 1)"),
         ])
     func rOverrulesAWrongTypedAnswer(_ command: [String], _ overridden: String, _ summary: String) throws {
-        let directory = try QuizProcess.temporaryDirectory()
+        let directory = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: directory) }
         let index = try Self.shortQuestionIndex(in: directory)
         let output = try QuizProcess.run(
@@ -175,7 +176,7 @@ struct ReviewCLITests {
         for _ in 0..<50 {
             start = start.advanced(byMicroseconds: 30 * 86_400_000_000)
             let process = Process()
-            process.executableURL = QuizProcess.binary
+            process.executableURL = TestPaths.quiz
             process.arguments = [
                 "review", "--index", index, "--format", "jsonl", "--new-limit", "1000", "--limit", "100000", "--now",
                 "\(start.microsecondsSinceEpoch / 1_000_000)",

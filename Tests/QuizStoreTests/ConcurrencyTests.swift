@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import QuizStore
@@ -8,7 +9,7 @@ import Testing
     /// answer the same cards at once: every answer is logged, and each card ends equal to the
     /// `after` of its latest log row (no torn update between the two tables).
     @Test func concurrentWritersLoseNothing() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let path = directory.file("progress.sqlite")
         let writers = 4
@@ -53,7 +54,7 @@ import Testing
     /// sees a half-made store (schema started, no application_id yet) or an immediate
     /// SQLITE_BUSY, and the hidden file the store is built in does not outlive the race.
     @Test func simultaneousCreationSucceeds() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let rounds = 30
         for round in 0..<rounds {

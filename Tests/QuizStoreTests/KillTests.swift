@@ -1,5 +1,6 @@
 import Foundation
 import SortingCourse
+import TestSupport
 import Testing
 
 @testable import QuizStore
@@ -7,31 +8,17 @@ import Testing
 /// The crash test: a child process answers reviews in a loop and is SIGKILLed at seeded
 /// random moments; every answer it acknowledged must be in the log, and the file must pass
 /// `integrity_check`.
-@Suite struct KillTests {
-    /// `store-torture` beside the running test bundle (the same build, debug or release), else
-    /// in the package's `.build/debug` or `.build/release`. The package root is found from
-    /// `#filePath` both as given and with symlinks resolved (a scratch package may link its
-    /// test folder from the main checkout).
-    static func tortureExecutable(filePath: String = #filePath) -> String? {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("store-torture").path
-        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
-        let resolved = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().path
-        for file in [filePath, resolved] {
-            var root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
-            if root.lastPathComponent == "Tests" { root = root.deletingLastPathComponent() }
-            for configuration in ["debug", "release"] {
-                let candidate = root.appendingPathComponent(".build/\(configuration)/store-torture").path
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
+@Suite(.tags(.subprocess, .slow), .skippedInFastRuns) struct KillTests {
+    /// `store-torture` of the same build as the running tests (debug or release).
+    static func tortureExecutable() -> String? {
+        let url = TestPaths.product("store-torture")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url.path : nil
     }
 
     @Test func killedWriterLosesNoAcknowledgedAnswer() throws {
         let executable = try #require(
             Self.tortureExecutable(), "store-torture not built: run `swift build --product store-torture` first")
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let path = directory.file("progress.sqlite")
         var generator = Xoshiro256StarStar(seed: 0x5155_495A)

@@ -1,5 +1,6 @@
 import GRDB
 import QuizEngine
+import TestSupport
 import Testing
 
 @testable import QuizStore
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func version1StoreMigratesAndKeepsItsData() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let path = directory.file("progress.sqlite")
         try Self.makeVersion1Store(at: path)
@@ -118,7 +119,7 @@ import Testing
     }
 
     @Test func migratingTwiceIsANoOp() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let path = directory.file("progress.sqlite")
         try Self.makeVersion1Store(at: path)

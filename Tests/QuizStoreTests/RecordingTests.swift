@@ -1,15 +1,16 @@
 import GRDB
 import QuizEngine
+import TestSupport
 import Testing
 
 @testable import QuizStore
 
 @Suite struct RecordingTests {
-    let directory: TemporaryDirectory
+    let directory: TemporaryFolder
     let store: ReviewStore
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryFolder()
         store = try ReviewStore(path: directory.file("progress.sqlite"))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import QuizStore
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func createsDirectoriesAndSetsPragmas() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let path = directory.file("a/b/progress.sqlite")
         let store = try ReviewStore(path: path)
@@ -70,7 +71,7 @@ import Testing
 
     @Test(arguments: Foreign.allCases)
     func rejectsForeignFileUntouched(_ kind: Foreign) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let path = directory.file("other.sqlite")
         let expected: StoreError.Kind
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func emptyFileBecomesAStore() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         defer { directory.remove() }
         let path = directory.file("empty.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))

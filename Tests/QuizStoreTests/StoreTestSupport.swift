@@ -2,23 +2,7 @@ import Foundation
 import GRDB
 import QuizEngine
 import QuizStore
-
-/// A fresh directory under the system temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "quizstore-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        path = String(cString: made)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
+import TestSupport
 
 /// Microseconds in a second, an hour, a day: test times read as arithmetic on these.
 let second: Int64 = 1_000_000

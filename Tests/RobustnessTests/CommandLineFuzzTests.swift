@@ -1,5 +1,7 @@
 import Foundation
 import SortingCourse
+import Synchronization
+import TestSupport
 import Testing
 
 /// Random command lines for every subcommand, run through the built binary: none may end by a
@@ -8,7 +10,7 @@ import Testing
 ///
 /// `swift test` runs a few hundred seeded cases; `QUIZ_CLI_FUZZ_CASES=10000` (and optionally
 /// `QUIZ_CLI_FUZZ_SEED`) runs a longer campaign with the same checks.
-@Suite("Command-line fuzzing")
+@Suite("Command-line fuzzing", .tags(.subprocess, .slow), .skippedInFastRuns)
 struct CommandLineFuzzTests {
     static let timeLimit: Duration = .seconds(10)
 
@@ -24,7 +26,7 @@ struct CommandLineFuzzTests {
         let environment = ProcessInfo.processInfo.environment
         let cases = environment["QUIZ_CLI_FUZZ_CASES"].flatMap(Int.init) ?? 300
         let seed = environment["QUIZ_CLI_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x434C_4946
-        let scratch = try Robustness.temporaryDirectory()
+        let scratch = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: scratch) }
         let fuzzer = try CommandLineFuzzer(binary: Robustness.quiz, scratch: scratch)
         #expect(fuzzer.commands.count >= 15, "the command tree was not read: \(fuzzer.commands.map(\.path))")
@@ -60,7 +62,7 @@ struct CommandLineFuzzTests {
             ["review", "--now=18446744073709551616"],
         ])
     func formerTraps(_ arguments: [String]) throws {
-        let scratch = try Robustness.temporaryDirectory()
+        let scratch = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outcome = Self.run(arguments, in: scratch)
         #expect(!outcome.signalled && !outcome.timedOut, "\(outcome.stderr)")
@@ -68,7 +70,7 @@ struct CommandLineFuzzTests {
     }
 
     @Test func seedsUpToUInt64MaxAreEchoedExactly() throws {
-        let scratch = try Robustness.temporaryDirectory()
+        let scratch = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outcome = Self.run(
             ["course", "run", "insertion-sort", "--random", "5", "--seed", "18446744073709551615", "--format", "json"],
@@ -80,7 +82,7 @@ struct CommandLineFuzzTests {
     /// A negative first value is a value of `--input`, written either way.
     @Test(arguments: [["--input", "-3,1,2"], ["--input=-3,1,2"]])
     func negativeInputValues(_ input: [String]) throws {
-        let scratch = try Robustness.temporaryDirectory()
+        let scratch = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outcome = Self.run(["course", "run", "bubble-sort"] + input + ["--format", "json"], in: scratch, captureStdout: true)
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -98,7 +100,7 @@ struct CommandLineFuzzTests {
             (["course", "run", "merge-sort", "--input", "1,2", "--k", "1"], "--k goes with quickselect only"),
         ])
     func outOfRangeValuesNameTheOptionAndRange(_ arguments: [String], _ message: String) throws {
-        let scratch = try Robustness.temporaryDirectory()
+        let scratch = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outcome = Self.run(arguments, in: scratch)
         #expect(outcome.status == 2)
@@ -128,71 +130,31 @@ struct CommandLineFuzzTests {
     /// Runs `quiz` in `folder` with HOME and the store inside it, stdin empty, a 10 s limit.
     /// With `captureStdout`, stdout is appended to the returned stderr text.
     static func run(_ arguments: [String], in folder: URL, captureStdout: Bool = false) -> Outcome {
-        let process = Process()
-        process.executableURL = Robustness.quiz
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = [
+        let environment = [
             "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "NO_COLOR": "1",
             "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no", "TZ": "UTC",
         ]
-        process.standardInput = FileHandle.nullDevice
-        let errorPipe = Pipe()
-        let outputPipe = Pipe()
-        process.standardError = errorPipe
-        process.standardOutput = captureStdout ? outputPipe : FileHandle.nullDevice
-        do { try process.run() } catch {
+        do {
+            let output = try ChildProcess.run(
+                Robustness.quiz, arguments, environment: environment, directory: folder, timeLimit: timeLimit)
+            return Outcome(
+                arguments: arguments, status: output.status, signalled: output.signalled, timedOut: output.timedOut,
+                stderr: output.stderr + (captureStdout ? output.stdout : ""))
+        } catch {
             return Outcome(arguments: arguments, status: -1, signalled: false, timedOut: false, stderr: "\(error)")
         }
-        let finished = DispatchSemaphore(value: 0)
-        let errors = ReadAll(errorPipe.fileHandleForReading)
-        let output = captureStdout ? ReadAll(outputPipe.fileHandleForReading) : nil
-        DispatchQueue.global().async {
-            process.waitUntilExit()
-            finished.signal()
-        }
-        var timedOut = false
-        if finished.wait(timeout: .now() + .seconds(10)) == .timedOut {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            finished.wait()
-        }
-        var text = String(decoding: errors.wait(), as: UTF8.self)
-        if let output { text += String(decoding: output.wait(), as: UTF8.self) }
-        return Outcome(
-            arguments: arguments, status: process.terminationStatus,
-            signalled: !timedOut && process.terminationReason == .uncaughtSignal, timedOut: timedOut, stderr: text)
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own, so a child never blocks on a full pipe.
-final class ReadAll: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }
 
 /// The workers' results, one slot per case.
-final class OutcomeBox: @unchecked Sendable {
-    private var slots: [CommandLineFuzzTests.Outcome?]
-    private let lock = NSLock()
+final class OutcomeBox: Sendable {
+    private let slots: Mutex<[CommandLineFuzzTests.Outcome?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ outcome: CommandLineFuzzTests.Outcome) {
-        lock.withLock { slots[index] = outcome }
+        slots.withLock { $0[index] = outcome }
     }
 
-    var all: [CommandLineFuzzTests.Outcome] { lock.withLock { slots.compactMap { $0 } } }
+    var all: [CommandLineFuzzTests.Outcome] { slots.withLock { $0.compactMap { $0 } } }
 }

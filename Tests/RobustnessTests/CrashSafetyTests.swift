@@ -1,6 +1,7 @@
 import Foundation
 import QuizEngine
 import SortingCourse
+import TestSupport
 import Testing
 
 /// `quiz compile` killed with SIGKILL at seeded random moments must leave the output path
@@ -10,12 +11,12 @@ import Testing
 /// renames it. A SIGKILL between create and rename leaves that temp file behind (no cleanup
 /// can run); the test checks such leftovers sit in the output's folder, carry that
 /// recognisable hidden name, and break neither reading nor a later compile.
-@Suite("Crash safety", .serialized)
+@Suite("Crash safety", .serialized, .tags(.subprocess, .slow), .skippedInFastRuns)
 struct CrashSafetyTests {
     static let kills = 32
 
     @Test func sigkillDuringCompile() throws {
-        let root = try Robustness.temporaryDirectory()
+        let root = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: root) }
         let old = root.appendingPathComponent("old")
         let new = root.appendingPathComponent("new")

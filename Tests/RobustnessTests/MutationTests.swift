@@ -2,11 +2,12 @@ import BankCompiler
 import Foundation
 import QuizEngine
 import SortingCourse
+import TestSupport
 import Testing
 
 /// Seeded mutants of the shipped banks must never crash or hang the compiler, and every
 /// diagnostic must carry a file, a line ≥ 1 and a column ≥ 1.
-@Suite("Mutated banks")
+@Suite("Mutated banks", .tags(.subprocess, .slow), .skippedInFastRuns)
 struct MutationTests {
     static let banks = Robustness.shippedBanks()
 
@@ -47,7 +48,7 @@ struct MutationTests {
     /// A handful of mutants through the real `quiz check`: exit status 1 and `file:line:col:` on
     /// every error line.
     @Test func throughTheCLI() throws {
-        let directory = try Robustness.temporaryDirectory()
+        let directory = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: directory) }
         let vocabulary = try #require(Self.banks.first { $0.path == "Banks/tags.yaml" })
         try Data(vocabulary.bytes).write(to: directory.appendingPathComponent("tags.yaml"))

@@ -1,20 +1,13 @@
 import Foundation
+import TestSupport
 
 /// Paths the robustness tests need: the package root, the committed corpus, the shipped banks
 /// and the built `quiz` binary.
 enum Robustness {
-    /// The package root, derived from this file's path (symlinks resolved).
-    static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
 
-    /// The `quiz` binary next to the test bundle (the same build), else the package's debug
-    /// build — as Tests/QuizCLITests/QuizProcess.swift finds it.
-    static let quiz: URL = {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("quiz")
-        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        return packageRoot.appendingPathComponent(".build/debug/quiz")
-    }()
+    /// The built `quiz` binary.
+    static let quiz = TestPaths.quiz
 
     /// The committed inputs of one fuzz target, sorted by name.
     static func corpus(_ target: String) -> [URL] {
@@ -35,10 +28,4 @@ enum Robustness {
         return files.sorted { $0.0 < $1.0 }
     }
 
-    /// A fresh temporary directory, removed by the caller.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-robustness-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }
