@@ -63,7 +63,8 @@ let package = Package(
             name: "QuizEngineTests", dependencies: ["QuizEngine", "SortingCourse", "FuzzHarness", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine", "TestSupport"], exclude: ["Fixtures"]),
+            name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "RobustnessTests",
             dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness", "TestSupport"],

@@ -1,5 +1,6 @@
 import BankCompiler
 import QuizEngine
+import SortingCourse
 import Testing
 
 private let header = "bank: test\ntitle: Test bank\nquestions:\n"
@@ -188,17 +189,16 @@ struct ItemWritingRuleTests {
 
 /// Words from a fixed 400-word vocabulary, drawn by SplitMix64.
 struct SeededWords {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
+
+    static let syllables = [
+        "ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "ze", "pa", "do", "fu", "gi", "ho", "ju", "xe", "qi", "wa", "yo",
+        "be",
+    ]
 
     mutating func word() -> String {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        let syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "ze", "pa", "do", "fu", "gi", "ho", "ju", "xe", "qi", "wa", "yo", "be"]
-        let n = Int(z % 400)
-        return syllables[n % 20] + syllables[n / 20]
+        let n = Int(generator.next() % 400)
+        return Self.syllables[n % 20] + Self.syllables[n / 20]
     }
 }
