@@ -64,8 +64,7 @@ struct SourceOptions: ParsableArguments {
         do {
             return try Compiler(limits: limits).compile(paths: paths)
         } catch {
-            StandardError.write("quiz: error: \(error.description)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error.description)")
         }
     }
 }

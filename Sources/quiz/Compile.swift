@@ -44,8 +44,7 @@ struct Compile: ParsableCommand {
             try IndexBuilder.write(set, to: output)
             bytes = try QuestionIndex(contentsOf: output).byteCount
         } catch {
-            StandardError.write("quiz: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error)")
         }
         let elapsed = clock.now - start
         if !quiet {

@@ -52,10 +52,9 @@ enum ModuleLookup {
         if let module = modules.first(where: { $0.id == id }) { return module }
         if let number = Int(id), modules.indices.contains(number - 1) { return modules[number - 1] }
         let suggestion = Suggestion.nearest(to: id, in: modules.map(\.id))
-        StandardError.write(
-            "quiz: error: no course module '\(CommandLineText.excerpt(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-                + "\n  (`quiz course list` shows the modules)\n")
-        throw ExitCode(2)
+        throw CommandFailure(
+            "no course module '\(CommandLineText.excerpt(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                + "\n  (`quiz course list` shows the modules)")
     }
 }
 

@@ -46,8 +46,7 @@ struct FSRSReplay: ParsableCommand {
             }
             print(JSON.object([("results", .array(results))]).text)
         } catch let error as ReplayInputError {
-            for message in error.messages { StandardError.write("quiz: error: \(message)\n") }
-            throw ExitCode(2)
+            throw CommandFailure(messages: error.messages)
         }
     }
 

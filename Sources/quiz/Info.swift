@@ -28,14 +28,12 @@ struct Info: ParsableCommand {
             log = try store.reviewLog(forKey: key)
             stored = try store.card(forKey: key)
         } catch {
-            StandardError.write("quiz: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error)")
         }
         guard ordinal != nil || !log.isEmpty else {
             let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
-            StandardError.write(
-                "quiz: error: no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
-            throw ExitCode(2)
+            throw CommandFailure(
+                "no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
         }
         let scheduler = Scheduler()
         let revision = try ordinal.map { try index.revision(at: $0) }
@@ -95,7 +93,7 @@ struct Info: ParsableCommand {
             if !log.isEmpty {
                 print("  history:")
                 for entry in log {
-                    let grade = ReviewSession.ratingName(entry.rating)
+                    let grade = entry.rating.description
                     let before = entry.before.map { ReviewSession.stateName($0.state) } ?? "new"
                     let undone =
                         (entry.isOverride ? "  (override: graded wrong, counted as good)" : "")

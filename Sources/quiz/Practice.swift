@@ -128,7 +128,7 @@ struct PracticeRound {
         }
     }
 
-    private func askRating() -> Int? {
+    private func askRating() -> Rating? {
         while true {
             guard let text = console.ask("How did you do? 1 again · 2 hard · 3 good · 4 easy: ") else { return nil }
             if let rating = Grader.rating(text) { return rating }
@@ -146,8 +146,9 @@ struct PracticeRound {
             let tags = summary.tags.prefix(8).map { "\($0.0) \($0.1.right)/\($0.1.total)" }
             console.line("  by tag:  " + tags.joined(separator: " · "))
             if !summary.selfGrades.isEmpty {
-                let names = [1: "again", 2: "hard", 3: "good", 4: "easy"]
-                let grades = summary.selfGrades.keys.sorted().map { "\(names[$0]!) \(summary.selfGrades[$0]!)" }
+                let grades = Rating.allCases.compactMap { rating in
+                    summary.selfGrades[rating].map { "\(rating) \($0)" }
+                }
                 console.line("  self-graded: " + grades.joined(separator: " · "))
             }
         }

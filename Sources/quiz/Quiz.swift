@@ -25,6 +25,9 @@ struct Quiz: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as CommandFailure {
+            for message in failure.messages { StandardError.write("quiz: error: \(message)\n") }
+            exit(withError: ExitCode(failure.exitCode))
         } catch var error as IndexError {
             // Damage found while reading, after the index opened: the reader checks lazily.
             error.path = error.path ?? IndexOptions.openedLocation

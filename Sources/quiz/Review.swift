@@ -68,8 +68,7 @@ struct Review: ParsableCommand {
         do {
             plan = try review.plan(now: now, day: day)
         } catch {
-            StandardError.write("quiz: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error)")
         }
         var session = ReviewSession(
             index: index, store: store, scheduler: review.scheduler, day: day,
@@ -260,14 +259,14 @@ struct ReviewSession {
             }
         } else {
             let choices = (isCorrect == true ? [Rating.hard, .good, .easy] : Rating.allCases)
-            let menu = choices.map { "\($0.rawValue) \(Self.ratingName($0)) \(preview[$0].label)" }.joined(
+            let menu = choices.map { "\($0.rawValue) \($0.description) \(preview[$0].label)" }.joined(
                 separator: " · ")
             var chosen: Rating?
             while chosen == nil {
                 guard let reply = console.ask("\(menu): ") else { return .stop }
                 if reply.trimmingWhitespace() == "q" { return .stop }
                 if reply.trimmingWhitespace() == "u" { return .undo }
-                if let value = Grader.rating(reply), let picked = Rating(rawValue: value), choices.contains(picked) {
+                if let picked = Grader.rating(reply), choices.contains(picked) {
                     chosen = picked
                 } else {
                     console.line(
@@ -300,7 +299,7 @@ struct ReviewSession {
         fields.append(
             (
                 "intervals",
-                .object(Rating.allCases.map { (Self.ratingName($0), .string(preview[$0].label)) })
+                .object(Rating.allCases.map { ($0.description, .string(preview[$0].label)) })
             ))
         emit(JSON.object(fields).text)
         while true {
@@ -376,8 +375,7 @@ struct ReviewSession {
             undoable.append((id, item))
         } catch {
             undoable.append(last)
-            StandardError.write("quiz: error: the override was not saved: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("the override was not saved: \(error)")
         }
         ratings[Rating.again.rawValue, default: 1] -= 1
         if ratings[Rating.again.rawValue] == 0 { ratings[Rating.again.rawValue] = nil }
@@ -411,8 +409,7 @@ struct ReviewSession {
             let id = try store.record(ReviewRecord(result, revision: question.revision, durationMilliseconds: duration))
             undoable.append((id, item))
         } catch {
-            StandardError.write("quiz: error: the answer was not saved: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("the answer was not saved: \(error)")
         }
         reviewed += 1
         ratings[rating.rawValue, default: 0] += 1
@@ -481,7 +478,7 @@ struct ReviewSession {
             emit(JSON.object([("event", .string("done")), ("reviewed", .int(reviewed))]).text)
         case .text:
             console.line()
-            let names = ratings.keys.sorted().map { "\(Self.ratingName(Rating(rawValue: $0)!)) \(ratings[$0]!)" }
+            let names = ratings.keys.sorted().map { "\(Rating(rawValue: $0)!.description) \(ratings[$0]!)" }
             let detail = names.isEmpty ? "" : " (" + names.joined(separator: " · ") + ")"
             console.line(
                 console.paint(
@@ -492,15 +489,6 @@ struct ReviewSession {
     }
 
     // MARK: Formatting
-
-    static func ratingName(_ rating: Rating) -> String {
-        switch rating {
-        case .again: "again"
-        case .hard: "hard"
-        case .good: "good"
-        case .easy: "easy"
-        }
-    }
 
     static func stateName(_ state: SchedulingState) -> String {
         switch state {

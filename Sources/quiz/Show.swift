@@ -17,10 +17,9 @@ struct Show: ParsableCommand {
         let index = try indexOptions.open()
         guard let ordinal = try index.ordinal(forKey: key) else {
             let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
-            StandardError.write(
-                "quiz: error: no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-                    + "\n  (`quiz draw --format json` lists keys)\n")
-            throw ExitCode(2)
+            throw CommandFailure(
+                "no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                    + "\n  (`quiz draw --format json` lists keys)")
         }
         let question = try index.question(at: ordinal)
         switch format {

@@ -22,8 +22,7 @@ struct Stats: ParsableCommand {
         do {
             report = try StatsReport(index: index, store: store, now: now, rolloverHour: storeOptions.rollover)
         } catch {
-            StandardError.write("quiz: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error)")
         }
         switch format {
         case .json: print(report.json.text)

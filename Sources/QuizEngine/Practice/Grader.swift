@@ -90,12 +90,12 @@ public enum Grader {
     }
 
     /// Reads a self-grade: `1`-`4` or `again`, `hard`, `good`, `easy` (or their first letter).
-    public static func rating(_ text: String) -> Int? {
+    public static func rating(_ text: String) -> Rating? {
         switch text.trimmingWhitespace().lowercased() {
-        case "1", "a", "again": 1
-        case "2", "h", "hard": 2
-        case "3", "g", "good": 3
-        case "4", "e", "easy": 4
+        case "1", "a", "again": .again
+        case "2", "h", "hard": .hard
+        case "3", "g", "good": .good
+        case "4", "e", "easy": .easy
         default: nil
         }
     }

@@ -9,16 +9,16 @@ public struct RoundSummary: Sendable {
     public private(set) var answered = 0
     public private(set) var right = 0
     /// Self-graded answers by rating (1 again … 4 easy).
-    public private(set) var selfGrades: [Int: Int] = [:]
+    public private(set) var selfGrades: [Rating: Int] = [:]
     public private(set) var byType: [QuestionType: Tally] = [:]
     public private(set) var byTag: [String: Tally] = [:]
 
     public init() {}
 
     /// Records one answer. Self-graded answers count as right when rated good or easy.
-    public mutating func record(_ question: Question, isCorrect: Bool?, rating: Int?) {
+    public mutating func record(_ question: Question, isCorrect: Bool?, rating: Rating?) {
         answered += 1
-        let correct = isCorrect ?? ((rating ?? 0) >= 3)
+        let correct = isCorrect ?? ((rating?.rawValue ?? 0) >= Rating.good.rawValue)
         if correct { right += 1 }
         if isCorrect == nil, let rating { selfGrades[rating, default: 0] += 1 }
         byType[question.type, default: Tally()].total += 1

@@ -26,8 +26,7 @@ struct IndexOptions: ParsableArguments {
             Self.openedLocation = opened.path ?? "the built-in index"
             return opened
         } catch {
-            StandardError.write("quiz: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error)")
         }
     }
 }

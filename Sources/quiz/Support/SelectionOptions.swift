@@ -52,8 +52,7 @@ struct SelectionOptions: ParsableArguments {
         do {
             return try QuestionQuery(index: index, tags: tags, filter: filter)
         } catch {
-            StandardError.write("quiz: error: \(error.description)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error.description)")
         }
     }
 

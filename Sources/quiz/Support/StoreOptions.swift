@@ -69,8 +69,7 @@ struct StoreOptions: ParsableArguments {
             let path = try store ?? ReviewStore.defaultPath(environment: Self.environment())
             return try ReviewStore(path: path)
         } catch {
-            StandardError.write("quiz: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure("\(error)")
         }
     }
 
