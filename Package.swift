@@ -21,22 +21,26 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "SortingCourse"),
+        // Seeded randomness of our own (SplitMix64, xoshiro256**, bounded integers, shuffles), so
+        // draws and generated inputs never depend on the standard library's algorithms.
+        .target(name: "SeededRandom"),
+        .target(name: "SortingCourse", dependencies: ["SeededRandom"]),
         // CRC-32C and SHA-256 on the CPU's instructions (SSE 4.2, SHA-NI; ARMv8 CRC), probed at run time.
         .target(name: "CHardwareKernels"),
         .target(
-            name: "QuizEngine", dependencies: ["SortingCourse", "CHardwareKernels"], exclude: ["Index/FORMAT.md"]),
+            name: "QuizEngine", dependencies: ["SeededRandom", "SortingCourse", "CHardwareKernels"],
+            exclude: ["Index/FORMAT.md"]),
         // Review history and card state in SQLite (GRDB over the system libsqlite3).
         .target(
             name: "QuizStore",
-            dependencies: ["QuizEngine", "SortingCourse", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["QuizEngine", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
         .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "BankCompiler", "QuizEngine", "QuizStore", "SortingCourse",
+                "BankCompiler", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]
@@ -51,32 +55,36 @@ let package = Package(
         .target(name: "YAMLScanC", dependencies: ["CLibYAML"]),
         .executableTarget(
             name: "quiz-bench",
-            dependencies: ["BankCompiler", "QuizEngine", "QuizStore", "SortingCourse", "YAMLScanC", "FuzzHarness"]
+            dependencies: [
+                "BankCompiler", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "YAMLScanC", "FuzzHarness",
+            ]
         ),
         // The fuzz targets' checks and the hostile corpus, shared by RobustnessTests and quiz-bench.
         .target(name: "FuzzHarness", dependencies: ["BankCompiler", "QuizEngine"]),
         // What the test targets share: the package's paths and built products, temporary
         // folders, a deadlock-free child-process runner, the `.subprocess` and `.slow` tags.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SortingCourseTests", dependencies: ["SortingCourse"]),
+        .testTarget(name: "SortingCourseTests", dependencies: ["SeededRandom", "SortingCourse"]),
         .testTarget(
-            name: "QuizEngineTests", dependencies: ["QuizEngine", "SortingCourse", "FuzzHarness", "TestSupport"],
+            name: "QuizEngineTests",
+            dependencies: ["QuizEngine", "SeededRandom", "SortingCourse", "FuzzHarness", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "TestSupport"],
+            name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine", "SeededRandom", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "RobustnessTests",
-            dependencies: ["BankCompiler", "QuizEngine", "SortingCourse", "FuzzHarness", "TestSupport"],
+            dependencies: ["BankCompiler", "QuizEngine", "SeededRandom", "SortingCourse", "FuzzHarness", "TestSupport"],
             exclude: ["Corpus", "fuzz.sh"]
         ),
         .testTarget(
-            name: "QuizCLITests", dependencies: ["QuizEngine", "QuizStore", "SortingCourse", "TestSupport"],
+            name: "QuizCLITests", dependencies: ["QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "TestSupport"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "QuizStoreTests",
             dependencies: [
-                "QuizEngine", "QuizStore", "SortingCourse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

@@ -1,3 +1,4 @@
+import SeededRandom
 import SortingCourse
 
 /// Generates realistic question banks of any size, deterministically from a seed, so every

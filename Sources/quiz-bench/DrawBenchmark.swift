@@ -1,4 +1,5 @@
 import QuizEngine
+import SeededRandom
 import SortingCourse
 
 /// Issue 4's draw benchmark: the in-process time of drawing 10 questions from generated

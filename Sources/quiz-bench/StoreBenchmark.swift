@@ -1,5 +1,6 @@
 import QuizEngine
 import QuizStore
+import SeededRandom
 import SortingCourse
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuizEngine
+import SeededRandom
 import SortingCourse
 
 /// `quiz course`: the free sorting-algorithms course.

@@ -1,6 +1,6 @@
 import BankCompiler
 import QuizEngine
-import SortingCourse
+import SeededRandom
 import Testing
 
 private let header = "bank: test\ntitle: Test bank\nquestions:\n"

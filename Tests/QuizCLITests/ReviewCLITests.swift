@@ -1,6 +1,7 @@
 import Foundation
 import QuizEngine
 import QuizStore
+import SeededRandom
 import SortingCourse
 import TestSupport
 import Testing

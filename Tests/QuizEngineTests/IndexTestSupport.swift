@@ -1,6 +1,7 @@
 import FuzzHarness
 
 @testable import QuizEngine
+import SeededRandom
 
 /// SplitMix64: a tiny seeded generator for repeatable test data (never the stdlib's
 /// `random(in:)`, whose algorithm may change).

@@ -1,3 +1,4 @@
+import SeededRandom
 import SortingCourse
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import SortingCourse
 import TestSupport
 import Testing

@@ -1,3 +1,4 @@
+import SeededRandom
 import SortingCourse
 
 /// Seeded random edits of a YAML bank, the kind a hurried author or a bad merge makes: lines

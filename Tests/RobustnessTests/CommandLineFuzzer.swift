@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import SortingCourse
 
 /// Builds random command lines for every `quiz` subcommand from the commands' own option

@@ -1,5 +1,6 @@
 import Foundation
 import QuizEngine
+import SeededRandom
 import SortingCourse
 import TestSupport
 import Testing

@@ -1,4 +1,3 @@
-import SortingCourse
 
 /// Reads a learner's typed answer for a presented question and grades it.
 ///

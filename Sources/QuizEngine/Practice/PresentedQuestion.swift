@@ -1,3 +1,4 @@
+import SeededRandom
 import SortingCourse
 
 /// A question as one learner sees it in one round: choices and order items shuffled, a trace

@@ -1,4 +1,4 @@
-import SortingCourse
+import SeededRandom
 
 /// A tag query and filter bound to an index: which questions match, and reproducible
 /// random draws among them.

@@ -1,4 +1,4 @@
-import SortingCourse
+import SeededRandom
 
 /// Seeded sampling without replacement, over an ``OrdinalSet`` or an index posting list.
 enum QuestionSampler {

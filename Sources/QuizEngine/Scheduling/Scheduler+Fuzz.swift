@@ -1,4 +1,4 @@
-import SortingCourse
+import SeededRandom
 
 extension Scheduler {
     /// A review interval of `days` whole days, fuzzed as py-fsrs fuzzes it but with a

@@ -1,5 +1,5 @@
 import QuizEngine
-import SortingCourse
+import SeededRandom
 
 /// Plans the daily review: which cards are due today (lowest retrievability first), which new
 /// cards may be introduced, and what the day's limits leave.

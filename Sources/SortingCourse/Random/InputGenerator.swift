@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Deterministic inputs for traces and benchmarks.
 ///
 /// The recipes are part of the course's contract: an instance of a trace question is

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Trace questions: template validation and answers computed by running the traced
 /// implementation (the contract is `briefs/trace-spec.md`).
 ///

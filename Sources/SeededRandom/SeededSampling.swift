@@ -65,7 +65,7 @@ extension MutableCollection where Self: RandomAccessCollection {
         var i = count - 1
         while i > 0 {
             let j = Int(generator.uniform(below: UInt64(i + 1)))
-            if i != j { _swapAt(i, j) }
+            if i != j { swapAt(index(startIndex, offsetBy: i), index(startIndex, offsetBy: j)) }
             i -= 1
         }
     }
