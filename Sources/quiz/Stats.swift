@@ -18,9 +18,9 @@ struct Stats: ParsableCommand {
         let index = try indexOptions.open()
         let store = try storeOptions.open()
         let now = storeOptions.instant
-        let report: StatsReport
+        let report: ProgressReport
         do {
-            report = try StatsReport(index: index, store: store, now: now, rolloverHour: storeOptions.rollover)
+            report = try ProgressReport(index: index, store: store, now: now, rolloverHour: storeOptions.rollover)
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -31,83 +31,12 @@ struct Stats: ParsableCommand {
     }
 }
 
-/// The numbers behind `quiz stats`, computed once from the index and the store.
-struct StatsReport {
-    var totalReviews = 0
-    var byState: [String: Int] = ["new": 0, "learning": 0, "review": 0, "relearning": 0]
-    var dueToday = 0
-    var dueTomorrow = 0
-    var dueThisWeek = 0
-    /// Cards due on each of the next 30 days (overdue cards count today).
-    var forecast: [(date: String, due: Int)] = []
-    /// Reviews of cards in the review state over the last 30 days, and how many were passed.
-    var retentionReviews = 0
-    var retentionPassed = 0
-    var reviewsPerDay: [(date: String, reviews: Int)] = []
-    var streak = 0
-    var orphans: [OrphanHistory] = []
-
-    static let forecastDays = 30
-
-    init(index: QuestionIndex, store: ReviewStore, now: Instant, rolloverHour: Int) throws {
-        totalReviews = try store.totalReviews
-        var days = [LocalDay.containing(now, rolloverHour: rolloverHour)]
-        for _ in 1..<Self.forecastDays { days.append(LocalDay.containing(days.last!.end, rolloverHour: rolloverHour)) }
-        var pastDays = [days[0]]
-        for _ in 1..<Self.forecastDays {
-            let previous = pastDays.last!.start.advanced(byMicroseconds: -3_600_000_000)
-            pastDays.append(LocalDay.containing(previous, rolloverHour: rolloverHour))
-        }
-        pastDays.reverse()
-
-        var cards: [String: StoredCard] = [:]
-        for card in try store.allCards() { cards[card.card.key] = card }
-        var counts = [Int](repeating: 0, count: Self.forecastDays)
-        var known = Set<String>()
-        for ordinal in 0..<index.count {
-            let key = try index.key(at: ordinal)
-            known.insert(key)
-            guard let stored = cards[key], try stored.revision == index.revision(at: ordinal) else {
-                byState["new", default: 0] += 1
-                continue
-            }
-            let card = stored.card
-            byState[ReviewSession.stateName(card.state), default: 0] += 1
-            if card.due < days[0].end { dueToday += 1 }
-            if card.due < days[1].end { dueTomorrow += card.due >= days[0].end ? 1 : 0 }
-            if card.due < days[6].end { dueThisWeek += 1 }
-            if let slot = days.firstIndex(where: { card.due < $0.end }) { counts[slot] += 1 }
-        }
-        forecast = zip(days, counts).map { ($0.date, $1) }
-
-        let log = try store.reviewLog(since: pastDays[0].start).filter { !$0.isUndone }
-        var perDay = [Int](repeating: 0, count: Self.forecastDays)
-        for entry in log {
-            if let slot = pastDays.firstIndex(where: { entry.reviewedAt >= $0.start && entry.reviewedAt < $0.end }) {
-                perDay[slot] += 1
-            }
-            if entry.before?.state == .review {
-                retentionReviews += 1
-                if entry.rating != .again { retentionPassed += 1 }
-            }
-        }
-        reviewsPerDay = zip(pastDays, perDay).map { ($0.date, $1) }
-        // A streak counts back from today, or from yesterday while today has no review yet.
-        var position = perDay.count - 1
-        if perDay[position] == 0 { position -= 1 }
-        while position >= 0 && perDay[position] > 0 {
-            streak += 1
-            position -= 1
-        }
-        orphans = try store.orphans(knownKeys: known)
-    }
-
-    var retention: Double? { retentionReviews == 0 ? nil : Double(retentionPassed) / Double(retentionReviews) }
-
+/// How `quiz stats` shows a ``ProgressReport``.
+extension ProgressReport {
     var json: JSON {
         .object([
             ("reviews", .int(totalReviews)),
-            ("cards", .object(["new", "learning", "review", "relearning"].map { ($0, .int(byState[$0] ?? 0)) })),
+            ("cards", .object(Self.stateNames.map { ($0, .int(byState[$0] ?? 0)) })),
             (
                 "due",
                 .object([("today", .int(dueToday)), ("tomorrow", .int(dueTomorrow)), ("week", .int(dueThisWeek))])
@@ -136,7 +65,7 @@ struct StatsReport {
     func text(color: Bool) -> String {
         func bold(_ text: String) -> String { Terminal.paint(text, .bold, enabled: color) }
         var lines: [String] = []
-        let states = ["new", "learning", "review", "relearning"].map { "\($0) \(byState[$0] ?? 0)" }
+        let states = Self.stateNames.map { "\($0) \(byState[$0] ?? 0)" }
         lines.append(bold("Cards") + "     " + states.joined(separator: " · "))
         lines.append(bold("Due") + "       today \(dueToday) · tomorrow \(dueTomorrow) · next 7 days \(dueThisWeek)")
         let retentionText =

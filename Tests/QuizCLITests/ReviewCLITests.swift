@@ -168,6 +168,28 @@ struct ReviewCLITests {
         #expect(output.stdout.contains(summary), "\(output.stdout)")
     }
 
+    /// `quiz stats --format json` after one wrong answer: the card is learning and due today,
+    /// the forecast covers 30 days, the streak is one day.
+    @Test func statsReportTheProgress() throws {
+        let directory = try TemporaryFolder().url
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let index = try Self.shortQuestionIndex(in: directory)
+        _ = try QuizProcess.run(
+            ["review", "--index", index, "--format", "jsonl", "--now", "2026-11-29T10:00:00Z"],
+            input: #"{"answer":"UNIQUE"}"# + "\n", in: directory, environment: ["TZ": "UTC"])
+        let stats = try QuizProcess.run(
+            ["stats", "--index", index, "--format", "json", "--now", "2026-11-29T10:05:00Z"], in: directory,
+            environment: ["TZ": "UTC"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["reviews"] as? Int == 1)
+        #expect((object["cards"] as? [String: Int]) == ["new": 0, "learning": 1, "review": 0, "relearning": 0])
+        #expect((object["due"] as? [String: Int])?["today"] == 1)
+        #expect((object["forecast"] as? [[String: Any]])?.count == 30)
+        #expect((object["forecast"] as? [[String: Any]])?.first?["date"] as? String == "2026-11-29")
+        #expect(object["streak"] as? Int == 1)
+        #expect(object["retention"] is NSNull)
+    }
+
     @Test func answersAcknowledgedBeforeSIGKILLAreNeverLost() throws {
         let (directory, index) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
