@@ -304,25 +304,25 @@ struct ReviewSession {
         emit(JSON.object(fields).text)
         while true {
             guard let line = LineReader.next() else { return .stop }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+            guard let reply = ReviewReply(line: line) else {
                 emitError("expected a JSON object such as {\"grade\":3} or {\"answer\":\"b\"}")
                 continue
             }
-            if object["override"] as? Bool == true {
+            if reply.override == true {
                 try overrulePending()
                 continue
             }
             pendingOverride = nil
-            if object["undo"] as? Bool == true { return .undo }
-            if object["quit"] as? Bool == true { return .stop }
-            let grade = object["grade"] as? Int
+            if reply.undo == true { return .undo }
+            if reply.quit == true { return .stop }
+            let grade = reply.grade
             if let grade, !(1...4).contains(grade) {
                 emitError("grade must be 1 (again), 2 (hard), 3 (good) or 4 (easy)")
                 continue
             }
             var isCorrect: Bool?
             var verdict: Grader.Verdict?
-            if let answer = object["answer"] as? String {
+            if let answer = reply.answer {
                 guard !Grader.isSelfGraded(question.type) else {
                     emitError("'\(question.key)' is self-graded: send {\"grade\":1-4}")
                     continue
@@ -470,8 +470,7 @@ struct ReviewSession {
         case .jsonl:
             // The last card's wrong answer may still be overruled: one more line decides.
             if !stopped, pendingOverride != nil, let line = LineReader.next(),
-                let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-                object["override"] as? Bool == true
+                ReviewReply(line: line)?.override == true
             {
                 try overrulePending()
             }
