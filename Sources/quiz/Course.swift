@@ -120,7 +120,9 @@ struct CoursePractice: ParsableCommand {
         questions.fisherYatesShuffle(using: &generator)
         var round = PracticeRound(
             console: Console(), seed: resolved,
-            title: "module \(module.id)", replay: "quiz course practice \(module.id) --seed \(resolved) -n \(count)")
+            title: "module \(module.id)", replay: ReplayCommand.line(
+                ["quiz", "course", "practice", module.id, "--seed", String(resolved), "-n", String(count)],
+                selection: SelectionOptions()))
         round.run(Array(questions.prefix(count)))
     }
 }

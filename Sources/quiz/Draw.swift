@@ -178,23 +178,8 @@ struct Draw: ParsableCommand {
 
     /// The command that replays this draw.
     func replay(seed: UInt64) -> String {
-        var words = ["quiz", "draw"]
-        for tag in selection.tags { words += ["--tag", Self.shellQuoted(tag)] }
-        for type in selection.types { words += ["--type", type.rawValue] }
-        for difficulty in selection.difficulties { words += ["--difficulty", difficulty.rawValue] }
-        for bank in selection.banks { words += ["--bank", Self.shellQuoted(bank)] }
-        words += ["-n", String(count), "--seed", String(seed)]
-        if format != .text { words += ["--format", format.rawValue] }
-        return words.joined(separator: " ")
-    }
-
-    /// `word` as one POSIX shell word: unchanged when safe, else single-quoted.
-    static func shellQuoted(_ word: String) -> String {
-        let safe = word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || "-_./:+".unicodeScalars.contains($0)
-        }
-        if safe && !word.isEmpty { return word }
-        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        var trailing = ["-n", String(count), "--seed", String(seed)]
+        if format != .text { trailing += ["--format", format.rawValue] }
+        return ReplayCommand.line(["quiz", "draw"], selection: selection, trailing: trailing)
     }
 }

@@ -40,11 +40,8 @@ struct Practice: ParsableCommand {
             StandardError.write("quiz: no questions match \(selection.summary); `quiz tags` lists the tags\n")
             throw ExitCode(1)
         }
-        var replay = "quiz practice --seed \(seed) -n \(count)"
-        for tag in selection.tags { replay += " --tag '\(tag)'" }
-        for type in selection.types { replay += " --type \(type.rawValue)" }
-        for difficulty in selection.difficulties { replay += " --difficulty \(difficulty.rawValue)" }
-        for bank in selection.banks { replay += " --bank \(bank)" }
+        let replay = ReplayCommand.line(
+            ["quiz", "practice", "--seed", String(seed), "-n", String(count)], selection: selection)
         var round = PracticeRound(
             console: Console(), seed: seed, title: selection.summary, replay: replay)
         round.run(try ordinals.map { try index.question(at: $0) })
