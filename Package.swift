@@ -24,11 +24,13 @@ let package = Package(
         // Seeded randomness of our own (SplitMix64, xoshiro256**, bounded integers, shuffles), so
         // draws and generated inputs never depend on the standard library's algorithms.
         .target(name: "SeededRandom"),
-        .target(name: "SortingCourse", dependencies: ["SeededRandom"]),
+        // "Did you mean …?": one suggestion policy and the one edit distance.
+        .target(name: "Spelling"),
+        .target(name: "SortingCourse", dependencies: ["SeededRandom", "Spelling"]),
         // CRC-32C and SHA-256 on the CPU's instructions (SSE 4.2, SHA-NI; ARMv8 CRC), probed at run time.
         .target(name: "CHardwareKernels"),
         .target(
-            name: "QuizEngine", dependencies: ["SeededRandom", "SortingCourse", "CHardwareKernels"],
+            name: "QuizEngine", dependencies: ["SeededRandom", "Spelling", "SortingCourse", "CHardwareKernels"],
             exclude: ["Index/FORMAT.md"]),
         // Review history and card state in SQLite (GRDB over the system libsqlite3).
         .target(
@@ -36,11 +38,11 @@ let package = Package(
             dependencies: ["QuizEngine", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
         .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
-        .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse"]),
+        .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "BankCompiler", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse",
+                "BankCompiler", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]

@@ -2,6 +2,7 @@ import ArgumentParser
 import QuizEngine
 import SeededRandom
 import SortingCourse
+import Spelling
 
 /// `quiz course`: the free sorting-algorithms course.
 struct Course: ParsableCommand {
@@ -52,7 +53,7 @@ enum ModuleLookup {
         let modules = try index.modules
         if let module = modules.first(where: { $0.id == id }) { return module }
         if let number = Int(id), modules.indices.contains(number - 1) { return modules[number - 1] }
-        let suggestion = Suggestion.nearest(to: id, in: modules.map(\.id))
+        let suggestion = Spelling.nearest(to: id, in: modules.map(\.id))
         throw CommandFailure(
             "no course module '\(CommandLineText.excerpt(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + "\n  (`quiz course list` shows the modules)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import QuizEngine
 import QuizStore
+import Spelling
 
 /// `quiz info KEY`: a card's schedule and its review history.
 struct Info: ParsableCommand {
@@ -31,7 +32,7 @@ struct Info: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         guard ordinal != nil || !log.isEmpty else {
-            let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
+            let suggestion = Spelling.nearest(to: key, in: try index.allKeys())
             throw CommandFailure(
                 "no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
         }

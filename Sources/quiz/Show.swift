@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuizEngine
+import Spelling
 
 /// `quiz show KEY`: one question in full, with its source file and line.
 struct Show: ParsableCommand {
@@ -16,7 +17,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let index = try indexOptions.open()
         guard let ordinal = try index.ordinal(forKey: key) else {
-            let suggestion = Suggestion.nearest(to: key, in: try index.allKeys())
+            let suggestion = Spelling.nearest(to: key, in: try index.allKeys())
             throw CommandFailure(
                 "no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                     + "\n  (`quiz draw --format json` lists keys)")

@@ -1,4 +1,5 @@
 import QuizEngine
+import Spelling
 
 /// Joins the lowered files into one ``QuestionSet`` and checks what spans files.
 struct Linker {
@@ -55,7 +56,7 @@ struct Linker {
             for (_, file) in files {
                 for reference in file.tagReferences where vocabulary[reference.name] == nil {
                     bag.error(
-                        .undeclaredTag(reference.name, suggestion: Suggestion.nearest(to: reference.name, in: names)),
+                        .undeclaredTag(reference.name, suggestion: Spelling.nearest(to: reference.name, in: names)),
                         at: reference.location)
                 }
             }

@@ -1,5 +1,6 @@
 import QuizEngine
 import SortingCourse
+import Spelling
 
 /// Checks course modules and trace questions against the sorting course's algorithm catalog:
 /// every algorithm exists, every declared `stable`/`in-place` matches the implementation, and
@@ -28,7 +29,7 @@ enum CatalogCheck {
         guard let entry = AlgorithmCatalog.entry(named: module.algorithm) else {
             bag.error(
                 .unknownAlgorithm(
-                    module.algorithm, suggestion: Suggestion.nearest(to: module.algorithm, in: AlgorithmCatalog.names)),
+                    module.algorithm, suggestion: Spelling.nearest(to: module.algorithm, in: AlgorithmCatalog.names)),
                 at: algorithmLocation)
             return
         }

@@ -1,4 +1,5 @@
 import QuizEngine
+import Spelling
 
 /// Reads the fields of one YAML mapping against the schema, reporting each problem once.
 ///
@@ -66,7 +67,7 @@ struct MappingReader {
                 elsewhere(field.name)
                     ?? .unknownField(
                         field.name, in: context,
-                        suggestion: Suggestion.nearest(to: field.name, in: candidates ?? allowed)),
+                        suggestion: Spelling.nearest(to: field.name, in: candidates ?? allowed)),
                 at: document.location(of: field.key))
         }
     }
@@ -147,7 +148,7 @@ struct MappingReader {
         let allowed = E.allCases.map(\.rawValue)
         bag.error(
             .invalidEnum(
-                label, value: string, allowed: allowed, suggestion: Suggestion.nearest(to: string, in: allowed)),
+                label, value: string, allowed: allowed, suggestion: Spelling.nearest(to: string, in: allowed)),
             at: document.location(of: value))
         return nil
     }

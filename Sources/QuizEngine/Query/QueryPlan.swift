@@ -1,3 +1,4 @@
+import Spelling
 /// A tag expression bound to an index's posting lists, normalised for evaluation: nested
 /// `&` and `|` flattened, and each `&` split into positive terms and negated ones, so
 /// `a & !b` runs as the difference a − b rather than as a ∩ (universe − b).
@@ -37,7 +38,7 @@ indirect enum QueryPlan: Sendable {
                 }
                 let names: [String]
                 do { names = try index.tags.map(\.name) } catch { throw .index(error) }
-                let suggestion = Suggestion.nearest(to: name, in: names)
+                let suggestion = Spelling.nearest(to: name, in: names)
                 let hint = suggestion.map { "did you mean '\($0)'?" } ?? "`quiz tags` lists the tags"
                 throw .expression(
                     TagExpressionError(

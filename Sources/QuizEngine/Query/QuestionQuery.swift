@@ -1,4 +1,5 @@
 import SeededRandom
+import Spelling
 
 /// A tag query and filter bound to an index: which questions match, and reproducible
 /// random draws among them.
@@ -58,7 +59,7 @@ public struct QuestionQuery: Sendable {
             do { known = try index.banks.map(\.id) } catch { throw .index(error) }
             for name in filter.banks {
                 guard let position = known.firstIndex(of: name) else {
-                    throw .unknownBank(name, suggestion: Suggestion.nearest(to: name, in: known), known: known)
+                    throw .unknownBank(name, suggestion: Spelling.nearest(to: name, in: known), known: known)
                 }
                 bankStrings.append(index.bankNameString(position))
             }

@@ -1,4 +1,4 @@
-import SortingCourse
+import Spelling
 
 /// Grades a typed answer against a question's accepted forms fairly: normalised exact
 /// matches, either half of a parenthesised form ("Server Name Indication (SNI)"), a derived
@@ -60,7 +60,7 @@ public enum AnswerMatcher {
         var nearest: (display: String, distance: Int)?
         for (display, normalized) in forms {
             for candidate in answers {
-                let distance = Suggestions.editDistance(candidate, normalized)
+                let distance = Spelling.editDistance(candidate, normalized)
                 if nearest == nil || distance < nearest!.distance { nearest = (display, distance) }
                 if !hasDigit(normalized), !hasDigit(candidate), distance <= allowedTypos(normalized.count) {
                     return Match(kind: .close, accepted: display)

@@ -1,3 +1,4 @@
+import Spelling
 /// The algorithms of the sorting course, by their fixed catalog names.
 ///
 ///     let entry = AlgorithmCatalog.entry(named: "merge-sort")!
@@ -135,6 +136,6 @@ public enum AlgorithmCatalog {
 
     /// Catalog names close to `name` (edit distance, or containing it), best first.
     public static func suggestions(for name: String) -> [String] {
-        Suggestions.closest(to: name, among: names)
+        Spelling.suggestions(for: name, among: names)
     }
 }

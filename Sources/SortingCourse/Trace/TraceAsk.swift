@@ -1,3 +1,4 @@
+import Spelling
 /// What a trace question asks the learner to predict.
 public enum TraceAsk: String, Sendable, Hashable, Codable, CaseIterable {
     /// The array right after pass `pass` (1-based).
@@ -33,7 +34,7 @@ public enum TraceAsk: String, Sendable, Hashable, Codable, CaseIterable {
     /// Parses an ask, or throws an error suggesting the closest asks.
     public static func parse(_ text: String) throws(TraceQuestionError) -> TraceAsk {
         if let ask = TraceAsk(rawValue: text) { return ask }
-        let suggestions = Suggestions.closest(to: text, among: allCases.map(\.rawValue))
+        let suggestions = Spelling.suggestions(for: text, among: allCases.map(\.rawValue))
         throw .unknownAsk(text, suggestions: suggestions)
     }
 }
