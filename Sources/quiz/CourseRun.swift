@@ -231,17 +231,7 @@ struct CourseTraceRenderer {
     /// Where the cursor between the sorted and the unsorted part stands after
     /// `passes` passes, for the algorithms that grow a sorted region one pass at a time.
     func boundary(afterPasses passes: Int) -> Int? {
-        let n = trace.input.count
-        let offset: Int
-        switch entry.name {
-        case "insertion-sort": offset = passes + 1
-        case "introsort" where n <= 16: offset = passes + 1
-        case "selection-sort": offset = passes
-        case "bubble-sort": offset = n - passes
-        case "heap-sort" where passes >= 1: offset = n - (passes - 1)
-        default: return nil
-        }
-        return offset > 0 && offset < n ? offset : nil
+        entry.sortedBoundary(afterPasses: passes, count: trace.input.count)
     }
 
     func paint(_ text: String, _ style: Terminal.Style) -> String {

@@ -14,19 +14,13 @@ public enum TraceAsk: String, Sendable, Hashable, Codable, CaseIterable {
     /// The k-th smallest value (k 1-based).
     case kthSmallest = "kth-smallest"
 
-    /// The catalog names of the algorithms whose runs swap, so `swaps` is meaningful.
-    static let swapping: Set<String> = [
-        "bubble-sort", "selection-sort", "quicksort-lomuto", "quicksort-hoare", "quicksort-3way",
-        "heap-sort", "introsort", "quickselect",
-    ]
-
     /// Whether this ask applies to the algorithm, as in the table of the trace contract.
     public func isValid(for entry: AlgorithmEntry) -> Bool {
         switch self {
         case .arrayAfterPass, .passes: entry.kind != .selection
         case .comparisons: entry.kind != .integer
-        case .swaps: Self.swapping.contains(entry.name)
-        case .pivotIndex: entry.name == "quicksort-lomuto" || entry.name == "quickselect"
+        case .swaps: entry.swapsElements
+        case .pivotIndex: entry.placesFirstPivot
         case .kthSmallest: entry.kind == .selection
         }
     }
