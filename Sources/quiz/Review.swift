@@ -377,8 +377,8 @@ struct ReviewSession {
             undoable.append(last)
             throw CommandFailure("the override was not saved: \(error)")
         }
-        ratings[Rating.again.rawValue, default: 1] -= 1
-        if ratings[Rating.again.rawValue] == 0 { ratings[Rating.again.rawValue] = nil }
+        // The overruled answer was counted as again when it was saved.
+        ratings[Rating.again.rawValue] = ratings[Rating.again.rawValue].flatMap { $0 > 1 ? $0 - 1 : nil }
         ratings[Rating.good.rawValue, default: 0] += 1
         return result.card.due
     }

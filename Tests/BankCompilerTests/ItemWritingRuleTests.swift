@@ -86,6 +86,14 @@ struct ItemWritingRuleTests {
                 .replacingOccurrences(of: "- text: 2️⃣All", with: "- 1️⃣text: All"),
             [("1️⃣", "above-option")]),
         RuleCase(
+            "None Of The Above in any case",
+            header
+                + choice(
+                    "a", prompt: "Which ports does PostgreSQL use?", key: "Port 5432 for connections",
+                    ["Port 5433 for replication", "Port 8008 for the web UI", "2️⃣None Of The Above"])
+                .replacingOccurrences(of: "- text: 2️⃣None", with: "- 1️⃣text: None"),
+            [("1️⃣", "above-option")]),
+        RuleCase(
             "negative stem without emphasis",
             header
                 + choice(

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Keeps `Banks/bank.schema.json` and the compiler in agreement, using a real validator
-/// (`check-jsonschema`, provisioned by ``SchemaValidator`` under `.build/`).
+/// (`check-jsonschema`, provisioned by ``JSONSchemaTool`` under `.build/`).
 @Suite("JSON Schema agreement", .tags(.subprocess), .skippedInFastRuns)
 struct JSONSchemaAgreementTests {
     static let packageRoot = TestPaths.packageRoot
@@ -12,7 +12,7 @@ struct JSONSchemaAgreementTests {
     static let schema = packageRoot.appendingPathComponent("Banks/bank.schema.json").path
 
     /// Skipped only outside CI, and only when the validator cannot be provisioned.
-    static let validatorRuns = SchemaValidator.isAvailable || SchemaValidator.isRequired
+    static let validatorRuns = JSONSchemaTool.isAvailable || JSONSchemaTool.isRequired
     static let validatorMissing: Comment =
         "check-jsonschema could not be provisioned under .build/test-tools (needs python3 -m venv and pip)"
 
@@ -33,7 +33,7 @@ struct JSONSchemaAgreementTests {
 
     /// Runs check-jsonschema and returns the set of files it rejected.
     static func rejectedBySchema(_ files: [String]) throws -> Set<String> {
-        let python = try SchemaValidator.python.get()
+        let python = try JSONSchemaTool.python.get()
         let process = Process()
         process.executableURL = python
         process.arguments = ["-m", "check_jsonschema", "--schemafile", schema, "--output-format", "json"] + files

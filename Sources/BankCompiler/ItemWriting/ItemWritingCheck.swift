@@ -17,7 +17,6 @@ struct ItemWritingCheck {
     struct Sites {
         var prompt: SourceLocation
         var choices: [SourceLocation]
-        var accept: SourceLocation?
     }
 
     static let keyLengthRatio = 1.2
@@ -241,7 +240,8 @@ struct ItemWritingCheck {
     private static let packedNegations: Set<UInt64> = Set(
         negations.map { word in word.withUTF8Buffer { $0.reduce(0) { $0 << 8 | UInt64($1) } } })
 
-    /// Whether `text` contains the bytes of `needle`, without copying `text`.
+    /// Whether `text` contains the bytes of `needle` (lower-case ASCII), ignoring the case of
+    /// `text`'s ASCII letters, without copying `text`.
     private static func contains(_ text: String, _ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { needle in
             var text = text
@@ -249,7 +249,9 @@ struct ItemWritingCheck {
                 guard needle.count <= bytes.count, let first = needle.first else { return false }
                 var index = 0
                 while index + needle.count <= bytes.count {
-                    if bytes[index] == first, (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    if lowered(bytes[index]) == first,
+                        (1..<needle.count).allSatisfy({ lowered(bytes[index + $0]) == needle[$0] })
+                    {
                         return true
                     }
                     index += 1
@@ -258,6 +260,8 @@ struct ItemWritingCheck {
             }
         }
     }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte }
 
     /// ASCII letters, digits and `_`: what `\\b` in a regular expression calls a word.
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -267,12 +267,11 @@ struct SchemaValidator {
         return question
     }
 
-    /// Where the question's prompt, choices and accepted answers were written.
+    /// Where the question's prompt and choices were written.
     private func itemSites(_ reader: MappingReader) -> ItemWritingCheck.Sites {
         let choices = reader.value("choices").map { Array(document.children(of: $0)).map(document.location(of:)) } ?? []
         return ItemWritingCheck.Sites(
-            prompt: reader.value("prompt").map(document.location(of:)) ?? reader.location, choices: choices,
-            accept: reader.value("accept").map(document.location(of:)))
+            prompt: reader.value("prompt").map(document.location(of:)) ?? reader.location, choices: choices)
     }
 
     private func lowerTypeFields(

@@ -6,7 +6,7 @@ import TestSupport
 ///
 /// On a machine that cannot make the environment (no `python3 -m venv`, no package index),
 /// the tests are skipped with the reason, except in CI (`CI=true`), where they must run.
-enum SchemaValidator {
+enum JSONSchemaTool {
     static let packageRoot = TestPaths.packageRoot
 
     /// The environment's folder; a sibling of the build products, ignored by git like them.
