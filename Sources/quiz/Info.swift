@@ -45,7 +45,7 @@ struct Info: ParsableCommand {
             var fields: [(String, JSON)] = [("key", .string(key)), ("in_banks", .bool(ordinal != nil))]
             if let card = current?.card {
                 fields += [
-                    ("state", .string(ReviewSession.stateName(card.state))), ("step", card.step.map(JSON.int) ?? .null),
+                    ("state", .string(Review.stateName(card.state))), ("step", card.step.map(JSON.int) ?? .null),
                     ("stability", card.stability.map(JSON.double) ?? .null),
                     ("difficulty", card.difficulty.map(JSON.double) ?? .null),
                     ("retrievability", retrievability.map(JSON.double) ?? .null), ("due", .string(card.due.iso8601)),
@@ -62,9 +62,9 @@ struct Info: ParsableCommand {
                                 ("time", .string(entry.reviewedAt.iso8601)), ("grade", .int(entry.rating.rawValue)),
                                 (
                                     "state_before",
-                                    .string(entry.before.map { ReviewSession.stateName($0.state) } ?? "new")
+                                    .string(entry.before.map { Review.stateName($0.state) } ?? "new")
                                 ),
-                                ("state_after", .string(ReviewSession.stateName(entry.after.state))),
+                                ("state_after", .string(Review.stateName(entry.after.state))),
                                 ("stability", entry.after.stability.map(JSON.double) ?? .null),
                                 ("difficulty", entry.after.difficulty.map(JSON.double) ?? .null),
                                 ("retrievability", entry.retrievability.map(JSON.double) ?? .null),
@@ -83,11 +83,11 @@ struct Info: ParsableCommand {
             print(title)
             if ordinal == nil { print("  no longer in the banks; its history is kept") }
             if let card = current?.card {
-                print("  state \(ReviewSession.stateName(card.state))\(card.step.map { " (step \($0 + 1))" } ?? "")")
+                print("  state \(Review.stateName(card.state))\(card.step.map { " (step \($0 + 1))" } ?? "")")
                 print(
                     "  stability \(Self.number(card.stability)) days · difficulty \(Self.number(card.difficulty)) / 10 · retrievability now \(Self.percent(retrievability ?? 0))"
                 )
-                print("  due \(card.due.iso8601) (\(ReviewSession.describe(card.due, from: now)))")
+                print("  due \(card.due.iso8601) (\(Review.describe(card.due, from: now)))")
             } else {
                 print("  new: not reviewed yet\(stored != nil ? " at this revision (its meaning changed)" : "")")
             }
@@ -95,12 +95,12 @@ struct Info: ParsableCommand {
                 print("  history:")
                 for entry in log {
                     let grade = entry.rating.description
-                    let before = entry.before.map { ReviewSession.stateName($0.state) } ?? "new"
+                    let before = entry.before.map { Review.stateName($0.state) } ?? "new"
                     let undone =
                         (entry.isOverride ? "  (override: graded wrong, counted as good)" : "")
                         + (entry.isUndone ? "  (undone)" : "")
                     print(
-                        "    \(entry.reviewedAt.iso8601)  \(grade.padding(5))  \(before) -> \(ReviewSession.stateName(entry.after.state))  S \(Self.number(entry.after.stability))  next \(IntervalPreview.label(microseconds: entry.after.due.microseconds(since: entry.reviewedAt)))\(undone)"
+                        "    \(entry.reviewedAt.iso8601)  \(grade.padding(5))  \(before) -> \(Review.stateName(entry.after.state))  S \(Self.number(entry.after.stability))  next \(IntervalPreview.label(microseconds: entry.after.due.microseconds(since: entry.reviewedAt)))\(undone)"
                     )
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuizEngine
+import QuizStore
 
 /// The `quiz` command: compile question banks, draw and practise, review, and take the
 /// sorting course.
@@ -28,6 +29,10 @@ struct Quiz: ParsableCommand {
         } catch let failure as CommandFailure {
             for message in failure.messages { StandardError.write("quiz: error: \(message)\n") }
             exit(withError: ExitCode(failure.exitCode))
+        } catch let error as ReviewSessionError {
+            // An answer that could not be saved or taken back: the store said why.
+            StandardError.write("quiz: error: \(error)\n")
+            exit(withError: ExitCode(2))
         } catch var error as IndexError {
             // Damage found while reading, after the index opened: the reader checks lazily.
             error.path = error.path ?? IndexOptions.openedLocation
