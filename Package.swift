@@ -39,10 +39,13 @@ let package = Package(
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
         .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
+        // Library results as text: terminal markdown, question cards and feedback, sort traces,
+        // the markdown sheet and JSON, so renderings are testable without running the binary.
+        .target(name: "Presentation", dependencies: ["QuizEngine", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "BankCompiler", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "Spelling",
+                "BankCompiler", "Presentation", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]

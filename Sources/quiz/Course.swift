@@ -1,3 +1,4 @@
+import Presentation
 import ArgumentParser
 import QuizEngine
 import SeededRandom

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Presentation
 import SortingCourse
 
 /// `quiz course bench`: time the course's algorithms against the standard library.

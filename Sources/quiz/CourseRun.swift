@@ -1,4 +1,5 @@
 import ArgumentParser
+import Presentation
 import SortingCourse
 
 /// `quiz course run ALGORITHM`: run a course algorithm on an input and show every step.
@@ -93,11 +94,15 @@ struct CourseRun: ParsableCommand {
         case .json:
             print(Self.json(trace, seed: usedSeed).text)
         case .text:
-            CourseTraceRenderer(
-                trace: trace, entry: entry, seed: usedSeed,
-                color: Terminal.allowsColor(fileDescriptor: 1),
-                waits: step && Terminal.isTerminal(0)
-            ).render()
+            let renderer = TraceRenderer(
+                trace: trace, entry: entry, seed: usedSeed, color: Terminal.allowsColor(fileDescriptor: 1))
+            let waits = step && Terminal.isTerminal(0)
+            renderer.header.forEach { print($0) }
+            for row in renderer.rows {
+                print(row)
+                if waits { _ = LineReader.next() }
+            }
+            renderer.footer.forEach { print($0) }
         }
     }
 
@@ -152,93 +157,3 @@ struct CourseRun: ParsableCommand {
     }
 }
 
-/// Renders a trace as cursor rows: one line per step, the array with marked cells.
-struct CourseTraceRenderer {
-    var trace: SortTrace
-    var entry: AlgorithmEntry
-    var seed: UInt64?
-    var color: Bool
-    var waits: Bool
-
-    func render() {
-        let title =
-            "\(entry.name): \(entry.title), \(entry.stable ? "stable" : "not stable"), "
-            + "\(entry.inPlace ? "in place" : "not in place"), average \(entry.average)"
-        print(Terminal.paint(title, .bold, enabled: color))
-        print("input:  \(trace.input)" + (seed.map { "  (seed \($0))" } ?? ""))
-        if let k = trace.k { print("k:      \(k)") }
-        print(
-            paint("<x> compared", .yellow) + "  " + paint("*x* changed", .red) + "  "
-                + paint("(x) pivot placed", .cyan) + "  | sorted part begins")
-        print("")
-        let width = (trace.input + trace.steps.flatMap(\.array)).map { String($0).count }.max() ?? 1
-        let labelWidth = 18
-        print(pad("start", labelWidth) + row(trace.input, marks: [:], width: width, boundary: boundary(afterPasses: 0)))
-        var passesDone = 0
-        for (number, step) in trace.steps.enumerated() {
-            var marks: [Int: Mark] = [:]
-            let label: String
-            switch step.event {
-            case .compare(let i, let j):
-                marks[i] = .compared
-                marks[j] = .compared
-                label = "compare \(i) \(j)"
-            case .swap(let i, let j):
-                marks[i] = .changed
-                marks[j] = .changed
-                label = "swap \(i) \(j)"
-            case .write(let i):
-                marks[i] = .changed
-                label = "write \(i)"
-            case .pivot(let i):
-                marks[i] = .pivot
-                label = "pivot at \(i)"
-            case .pass(let p):
-                label = "pass \(p)"
-                passesDone = p
-            }
-            var line =
-                pad("\(number + 1)", 5) + " " + pad(label, labelWidth - 6)
-                + row(step.array, marks: marks, width: width, boundary: boundary(afterPasses: passesDone))
-            if case .pass = step.event { line = Terminal.paint(line, .bold, enabled: color) }
-            print(line)
-            if waits { _ = LineReader.next() }
-        }
-        print("")
-        print("output: \(trace.output)")
-        if let selected = trace.selected { print("k-th smallest: \(selected)") }
-        print("\(trace.comparisons) comparisons, \(trace.swaps) swaps, \(trace.writes) writes, \(trace.passes) passes")
-    }
-
-    enum Mark { case compared, changed, pivot }
-
-    /// The cells of a row, separated by spaces, with a `|` cursor at `boundary`.
-    func row(_ values: [Int], marks: [Int: Mark], width: Int, boundary: Int?) -> String {
-        var text = "["
-        for (offset, value) in values.enumerated() {
-            text += offset == boundary ? "|" : " "
-            let digits = String(repeating: " ", count: width - String(value).count) + String(value)
-            switch marks[offset] {
-            case nil: text += " \(digits) "
-            case .compared: text += paint("<\(digits)>", .yellow)
-            case .changed: text += paint("*\(digits)*", .red)
-            case .pivot: text += paint("(\(digits))", .cyan)
-            }
-        }
-        return text + (boundary == values.count ? "|" : " ") + "]"
-    }
-
-    /// Where the cursor between the sorted and the unsorted part stands after
-    /// `passes` passes, for the algorithms that grow a sorted region one pass at a time.
-    func boundary(afterPasses passes: Int) -> Int? {
-        entry.sortedBoundary(afterPasses: passes, count: trace.input.count)
-    }
-
-    func paint(_ text: String, _ style: Terminal.Style) -> String {
-        Terminal.paint(text, style, enabled: color)
-    }
-
-    func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
-}

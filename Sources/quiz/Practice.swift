@@ -81,7 +81,7 @@ struct PracticeRound {
             console.line("(skipping \(question.key): \(error))")
             return true
         }
-        let renderer = QuestionPresenter(console: console)
+        let renderer = console.presenter
         console.line(renderer.header(presented, position: position, total: total))
         console.line(renderer.body(presented))
         if Grader.isSelfGraded(question.type) {

@@ -49,7 +49,7 @@ struct ReviewTerminal {
         }
         let shownAt = session.now
         let preview = session.scheduler.previewIntervals(item.card, at: shownAt)
-        let presenter = QuestionPresenter(console: console)
+        let presenter = console.presenter
         console.line()
         console.line(
             presenter.header(presented, position: session.position + 1, total: session.total)

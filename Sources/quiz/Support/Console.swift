@@ -3,6 +3,7 @@ import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
+import Presentation
 
 /// Line-based terminal I/O for interactive commands: prompts without a newline are flushed,
 /// Ctrl-C ends the current read so the command can still print its summary.
@@ -37,6 +38,9 @@ struct Console {
         if !isInteractive { print(line) }  // echo piped answers so transcripts read like sessions
         return line
     }
+
+    /// Questions rendered for this console: coloured where allowed, counted when interactive.
+    var presenter: QuestionPresenter { QuestionPresenter(color: color, showsCounter: isInteractive) }
 
     func paint(_ text: String, _ style: Terminal.Style) -> String {
         Terminal.paint(text, style, enabled: color)

@@ -1,3 +1,4 @@
+import Presentation
 import BankCompiler
 import QuizEngine
 

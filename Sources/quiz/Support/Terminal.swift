@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Presentation
 
 /// What the process's terminals can do, and the ANSI styles used when they can.
 enum Terminal {
@@ -14,19 +15,10 @@ enum Terminal {
 
     static func isTerminal(_ fileDescriptor: Int32) -> Bool { isatty(fileDescriptor) == 1 }
 
-    enum Style: String {
-        case bold = "1"
-        case dim = "2"
-        case red = "1;31"
-        case green = "1;32"
-        case yellow = "1;33"
-        case blue = "1;34"
-        case magenta = "1;35"
-        case cyan = "1;36"
-    }
+    typealias Style = TextStyle
 
     static func paint(_ text: String, _ style: Style, enabled: Bool) -> String {
-        enabled ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+        style.paint(text, enabled: enabled)
     }
 }
 

@@ -2,21 +2,32 @@ import QuizEngine
 
 /// How questions look in interactive rounds (practice and review): the prompt, the choices
 /// or items in their shuffled order, the answer prompt and the feedback after answering.
-struct QuestionPresenter {
-    let console: Console
+public struct QuestionPresenter {
+    /// Whether to style the text with ANSI colours.
+    public let color: Bool
+    /// Whether headers show a `[3/10]` counter (on an interactive terminal).
+    public let showsCounter: Bool
 
-    private var markdown: MarkdownRenderer { MarkdownRenderer(color: console.color, indent: "  ") }
-
-    static func letter(_ position: Int) -> String { String(UnicodeScalar(UInt8(97 + position))) }
-
-    func header(_ presented: PresentedQuestion, position: Int, total: Int) -> String {
-        let question = presented.question
-        let meta = [question.type.rawValue, question.difficulty?.rawValue].compactMap { $0 }.joined(separator: " · ")
-        let counter = console.isInteractive ? console.paint("[\(position)/\(total)] ", .cyan) : ""
-        return counter + console.paint(question.key, .bold) + console.paint("  (\(meta))", .dim)
+    public init(color: Bool, showsCounter: Bool) {
+        self.color = color
+        self.showsCounter = showsCounter
     }
 
-    func body(_ presented: PresentedQuestion) -> String {
+    private var markdown: MarkdownRenderer { MarkdownRenderer(color: color, indent: "  ") }
+
+    private func paint(_ text: String, _ style: TextStyle) -> String { style.paint(text, enabled: color) }
+
+    /// The letter of a choice shown at `position`: a, b, c, …
+    public static func letter(_ position: Int) -> String { String(UnicodeScalar(UInt8(97 + position))) }
+
+    public func header(_ presented: PresentedQuestion, position: Int, total: Int) -> String {
+        let question = presented.question
+        let meta = [question.type.rawValue, question.difficulty?.rawValue].compactMap { $0 }.joined(separator: " · ")
+        let counter = showsCounter ? paint("[\(position)/\(total)] ", .cyan) : ""
+        return counter + paint(question.key, .bold) + paint("  (\(meta))", .dim)
+    }
+
+    public func body(_ presented: PresentedQuestion) -> String {
         var lines = [markdown.render(presented.prompt)]
         switch presented.question.type {
         case .choice, .multi:
@@ -34,7 +45,7 @@ struct QuestionPresenter {
     }
 
     /// "Answer (one letter, a-d): ", with `extra` ("or u/q") before the colon when given.
-    func answerPrompt(_ presented: PresentedQuestion, extra: String? = nil) -> String {
+    public func answerPrompt(_ presented: PresentedQuestion, extra: String? = nil) -> String {
         let count = presented.choiceOrder.count
         let hint: String =
             switch presented.question.type {
@@ -52,13 +63,13 @@ struct QuestionPresenter {
         return "Answer (\(hint))" + (extra.map { " \($0)" } ?? "") + ": "
     }
 
-    func feedback(_ presented: PresentedQuestion, verdict: Grader.Verdict) -> String {
+    public func feedback(_ presented: PresentedQuestion, verdict: Grader.Verdict) -> String {
         let question = presented.question
         var lines: [String] = []
         if let match = verdict.match, match.kind == .close, let form = match.accepted {
-            lines.append(console.paint("  ✓ Right (accepted: close to '\(form)').", .green))
+            lines.append(paint("  ✓ Right (accepted: close to '\(form)').", .green))
         } else {
-            lines.append(verdict.isCorrect ? console.paint("  ✓ Right.", .green) : console.paint("  ✗ Not quite.", .red))
+            lines.append(verdict.isCorrect ? paint("  ✓ Right.", .green) : paint("  ✗ Not quite.", .red))
         }
         switch question.type {
         case .choice, .multi:
@@ -99,19 +110,19 @@ struct QuestionPresenter {
         return lines.joined(separator: "\n")
     }
 
-    func reveal(_ presented: PresentedQuestion) -> String {
+    public func reveal(_ presented: PresentedQuestion) -> String {
         let question = presented.question
         var lines: [String] = []
         if let answer = question.answer {
-            lines.append(console.paint("  Answer", .bold))
+            lines.append(paint("  Answer", .bold))
             lines.append(markdown.render(answer))
         }
         if let guidance = question.guidance {
-            lines.append(console.paint("  Guidance", .bold))
+            lines.append(paint("  Guidance", .bold))
             lines.append(markdown.render(guidance))
         }
         if !question.rubric.isEmpty {
-            lines.append(console.paint("  Rubric", .bold))
+            lines.append(paint("  Rubric", .bold))
             lines += question.rubric.map { "  ☐ \($0)" }
         }
         if let explanation = question.explanation {

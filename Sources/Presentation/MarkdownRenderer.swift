@@ -3,12 +3,17 @@
 ///
 /// Without colour it keeps the text readable as plain text (markers stripped where they
 /// would only be noise); with colour, headings are bold, code is cyan and quotes are dim.
-struct MarkdownRenderer {
-    var color: Bool
+public struct MarkdownRenderer {
+    public var color: Bool
     /// Indentation put before every output line.
-    var indent = ""
+    public var indent = ""
 
-    func render(_ markdown: String) -> String {
+    public init(color: Bool, indent: String = "") {
+        self.color = color
+        self.indent = indent
+    }
+
+    public func render(_ markdown: String) -> String {
         var output: [String] = []
         var inCode = false
         var table: [[String]] = []
@@ -125,7 +130,7 @@ struct MarkdownRenderer {
     }
 
     private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        TextStyle.paint(text, code: code, enabled: color)
     }
 }
 

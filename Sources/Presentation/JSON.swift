@@ -1,5 +1,5 @@
 /// A JSON value with ordered object keys, so machine output is stable and diffable.
-enum JSON {
+public enum JSON: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -10,7 +10,7 @@ enum JSON {
     case object([(String, JSON)])
 
     /// The value as compact JSON text.
-    var text: String {
+    public var text: String {
         var output = ""
         write(to: &output)
         return output
@@ -65,6 +65,6 @@ enum JSON {
 }
 
 extension JSON {
-    static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
-    static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+    public static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
+    public static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
 }
