@@ -59,6 +59,15 @@ enum ModuleLookup {
             "no course module '\(CommandLineText.excerpt(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + "\n  (`quiz course list` shows the modules)")
     }
+
+    /// The ordinals of the module's questions, in index order.
+    static func questions(of module: CourseModule, in index: QuestionIndex) throws -> [Int] {
+        do {
+            return Array(try QuestionQuery(index: index, tags: [], filter: QuestionFilter(modules: [module.id])).matches())
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
 }
 
 /// `quiz course show MODULE`: a lesson rendered for the terminal.
@@ -86,7 +95,7 @@ struct CourseShow: ParsableCommand {
             "  best \(complexity.best) · average \(complexity.average) · worst \(complexity.worst) · extra space \(complexity.space)"
         )
         print("  stable: \(module.isStable ? "yes" : "no") · in place: \(module.isInPlace ? "yes" : "no")")
-        let count = try (0..<index.count).count { try index.question(at: $0).module == module.id }
+        let count = try ModuleLookup.questions(of: module, in: index).count
         print(
             "\nTry it: `quiz course run \(module.algorithm) --random 8 --step`; "
                 + "practise: `quiz course practice \(module.id)` (\(count) questions).")
@@ -116,15 +125,14 @@ struct CoursePractice: ParsableCommand {
     func run() throws {
         let index = try indexOptions.open()
         let module = try ModuleLookup.find(module, in: index)
-        var questions = try (0..<index.count).map { try index.question(at: $0) }.filter { $0.module == module.id }
+        var questions = try ModuleLookup.questions(of: module, in: index).map { try index.question(at: $0) }
         let resolved = SelectionOptions.resolve(seed)
         var generator = Xoshiro256StarStar(seed: resolved)
         questions.fisherYatesShuffle(using: &generator)
         var round = PracticeRound(
             console: Console(), seed: resolved,
             title: "module \(module.id)", replay: ReplayCommand.line(
-                ["quiz", "course", "practice", module.id, "--seed", String(resolved), "-n", String(count)],
-                selection: SelectionOptions()))
+                ["quiz", "course", "practice", module.id, "--seed", String(resolved), "-n", String(count)]))
         round.run(Array(questions.prefix(count)))
     }
 }

@@ -54,6 +54,34 @@ struct CommandLineFuzzTests {
         print("command-line fuzzing: \(cases) cases, \(refused) refused with exit 2, seed \(seed)")
     }
 
+    /// Every command used as the README shows it, against the package's banks and index and a
+    /// scratch store, with empty stdin: each runs to its end (0, or 1 where nothing is due or
+    /// found). Random lines rarely name a real module or key, so these are listed.
+    @Test(
+        arguments: [
+            ["--tag", "behavioral", "-n", "2", "--seed", "1"], ["draw", "--tag", "sorting", "-n", "3", "--seed", "2"],
+            ["draw", "-n", "2", "--seed", "3", "--format", "markdown"], ["draw", "-n", "2", "--format", "json"],
+            ["review", "--new-limit", "2"], ["review", "--format", "jsonl"], ["stats"], ["stats", "--format", "json"],
+            ["show", "sorting/counting-sort-bad-fit"], ["show", "sorting/counting-sort-bad-fit", "--format", "json"],
+            ["info", "sorting/counting-sort-bad-fit"], ["tags"], ["tags", "--format", "json"], ["course", "list"],
+            ["course", "show", "1"], ["course", "show", "merge-sort"],
+            ["course", "practice", "quicksort-partitioning", "--seed", "3", "-n", "2"],
+            ["course", "practice", "1", "-n", "1"], ["course", "run", "heap-sort", "--random", "6", "--seed", "4"],
+            ["course", "bench", "--n", "200", "--runs", "1", "--algorithm", "merge-sort"],
+            ["course", "bench", "--n", "100", "--runs", "1", "--format", "json"],
+        ])
+    func everyCommandRunsOnValidInput(_ arguments: [String]) throws {
+        let scratch = try TemporaryFolder().url
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let index = TestPaths.packageRoot.appendingPathComponent("Build/banks.qbx").path
+        // `course run` and `course bench` read no index.
+        let readsIndex = !(arguments.contains("run") || arguments.contains("bench"))
+        let command = arguments + (readsIndex ? ["--index", index] : [])
+        let outcome = Self.run(command, in: scratch)
+        #expect(!outcome.signalled && !outcome.timedOut, "quiz \(command): \(outcome.stderr.suffix(2_000))")
+        #expect([0, 1].contains(outcome.status), "quiz \(command) exited \(outcome.status): \(outcome.stderr)")
+    }
+
     /// The command lines that trapped before issue #12, refused now with a message.
     @Test(
         arguments: [

@@ -4,6 +4,8 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     case expression(TagExpressionError)
     /// A bank filter names no bank of the index; `known` lists the index's banks.
     case unknownBank(String, suggestion: String?, known: [String])
+    /// A module filter names no course module of the index; `known` lists the index's modules.
+    case unknownModule(String, suggestion: String?, known: [String])
     /// The index turned out damaged while the query read it.
     case index(IndexError)
 
@@ -12,11 +14,17 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .expression(let error):
             return error.description
         case .unknownBank(let name, let suggestion, let known):
-            if let suggestion { return "unknown bank '\(name)'; did you mean '\(suggestion)'?" }
-            let list = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
-            return "unknown bank '\(name)'; the index has: \(list)"
+            return Self.unknown("bank", name, suggestion, known)
+        case .unknownModule(let name, let suggestion, let known):
+            return Self.unknown("course module", name, suggestion, known)
         case .index(let error):
             return error.description
         }
+    }
+
+    private static func unknown(_ kind: String, _ name: String, _ suggestion: String?, _ known: [String]) -> String {
+        if let suggestion { return "unknown \(kind) '\(name)'; did you mean '\(suggestion)'?" }
+        let list = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
+        return "unknown \(kind) '\(name)'; the index has: \(list)"
     }
 }

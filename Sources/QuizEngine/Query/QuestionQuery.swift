@@ -18,6 +18,8 @@ public struct QuestionQuery: Sendable {
     public let filter: QuestionFilter
     let plan: QueryPlan
     private let bankStrings: [UInt32]
+    /// The string ids of the filter's module ids, resolved once.
+    private let moduleStrings: [UInt32]
 
     /// How ``draw(count:seed:)`` picks; tests force one or the other.
     enum Strategy {
@@ -50,10 +52,10 @@ public struct QuestionQuery: Sendable {
             terms += expression.termCount
             plans.append(try QueryPlan.bind(expression, text: text, index: index))
         }
-        var bankStrings: [UInt32] = []
         if !filter.isEmpty {
             do { try index.verifyQuestionRecords() } catch { throw .index(error) }
         }
+        var bankStrings: [UInt32] = []
         if !filter.banks.isEmpty {
             let known: [String]
             do { known = try index.banks.map(\.id) } catch { throw .index(error) }
@@ -64,10 +66,22 @@ public struct QuestionQuery: Sendable {
                 bankStrings.append(index.bankNameString(position))
             }
         }
+        var moduleStrings: [UInt32] = []
+        if !filter.modules.isEmpty {
+            let known: [String]
+            do { known = try index.modules.map(\.id) } catch { throw .index(error) }
+            for name in filter.modules {
+                guard let position = known.firstIndex(of: name) else {
+                    throw .unknownModule(name, suggestion: Spelling.nearest(to: name, in: known), known: known)
+                }
+                moduleStrings.append(index.moduleIDString(position))
+            }
+        }
         self.index = index
         self.tags = tags
         self.filter = filter
         self.bankStrings = bankStrings
+        self.moduleStrings = moduleStrings
         plan = QueryPlan.conjunction(plans)
     }
 
@@ -138,6 +152,7 @@ public struct QuestionQuery: Sendable {
             }
         }
         if !bankStrings.isEmpty && !bankStrings.contains(index.bankString(at: ordinal)) { return false }
+        if !moduleStrings.isEmpty && !moduleStrings.contains(index.moduleString(at: ordinal)) { return false }
         return true
     }
 }
@@ -148,6 +163,17 @@ extension QuestionIndex {
     /// ``verifyQuestionRecords()``).
     fileprivate func bankString(at ordinal: Int) -> UInt32 {
         verifiedRecord(ordinal).u32(QuestionField.bank)
+    }
+
+    /// The string id of the module of the question at `ordinal` (``IndexFormat/none`` for a
+    /// question outside the course), after ``verifyQuestionRecords()``.
+    fileprivate func moduleString(at ordinal: Int) -> UInt32 {
+        verifiedRecord(ordinal).u32(QuestionField.module)
+    }
+
+    /// The string id of the id of module `position` (in ``modules`` order).
+    fileprivate func moduleIDString(_ position: Int) -> UInt32 {
+        base.u32(layout.modules + position * layout.moduleStride + 4)
     }
 
     /// The string id of the name of bank `position` (in ``banks`` order).

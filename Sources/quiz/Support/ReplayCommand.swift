@@ -2,8 +2,12 @@
 /// only when it needs to be: the one place such lines are built.
 enum ReplayCommand {
     /// `command`, then the selection's options, then `trailing`, joined as a shell line.
-    static func line(_ command: [String], selection: SelectionOptions, trailing: [String] = []) -> String {
+    /// Without a selection (a command that has none, such as `course practice`), only
+    /// `command` and `trailing`: an option group made by hand must not be read, ArgumentParser
+    /// traps on that.
+    static func line(_ command: [String], selection: SelectionOptions? = nil, trailing: [String] = []) -> String {
         var words = command
+        guard let selection else { return (words + trailing).map(shellQuoted).joined(separator: " ") }
         for tag in selection.tags { words += ["--tag", tag] }
         for type in selection.types { words += ["--type", type.rawValue] }
         for difficulty in selection.difficulties { words += ["--difficulty", difficulty.rawValue] }
