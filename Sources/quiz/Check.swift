@@ -1,3 +1,4 @@
+import Presentation
 import ArgumentParser
 import BankCompiler
 import QuizEngine
@@ -25,7 +26,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let result = try source.compile(paths)
-        DiagnosticReport(result: result, format: format).print()
+        DiagnosticOutput.print(result, format: format)
         if result.errorCount > 0 || (warningsAsErrors && result.warningCount > 0) {
             throw ExitCode(1)
         }
@@ -65,6 +66,21 @@ struct SourceOptions: ParsableArguments {
             return try Compiler(limits: limits).compile(paths: paths)
         } catch {
             throw CommandFailure("\(error.description)")
+        }
+    }
+}
+
+/// Prints a compilation's diagnostics: text to stderr (excerpts and colour on a terminal), or
+/// JSON to stdout.
+enum DiagnosticOutput {
+    static func print(_ result: CompilationResult, format: OutputFormat) {
+        switch format {
+        case .json:
+            Swift.print(DiagnosticReport.json(result).text)
+        case .text:
+            StandardError.write(
+                DiagnosticReport.text(
+                    result, color: Terminal.allowsColor(fileDescriptor: 2), excerpts: Terminal.isTerminal(2)))
         }
     }
 }

@@ -36,12 +36,12 @@ struct Compile: ParsableCommand {
         let result = try source.compile(paths)
         let failed = result.errorCount > 0 || (warningsAsErrors && result.warningCount > 0)
         if !result.diagnostics.isEmpty || failed {
-            DiagnosticReport(result: result, format: .text).print()
+            DiagnosticOutput.print(result, format: .text)
         }
         guard !failed, let set = result.questionSet else { throw ExitCode(1) }
         let bytes: Int
         do {
-            try IndexBuilder.write(set, to: output)
+            try WorkingIndex.write(set, to: output)
             bytes = try QuestionIndex(contentsOf: output).byteCount
         } catch {
             throw CommandFailure("\(error)")
@@ -53,28 +53,6 @@ struct Compile: ParsableCommand {
             print(
                 "compiled \(result.fileCount) files: \(set.banks.count) banks, \(set.questions.count) questions, "
                     + "\(set.tags.count) tags -> \(output) (\(bytes) bytes) in \(milliseconds) ms")
-        }
-    }
-}
-
-/// Writes an index with this tool's versions: the one place `quiz` builds indexes.
-enum IndexBuilder {
-    static func write(_ set: QuestionSet, to path: String) throws {
-        try ensureParentDirectory(of: path)
-        try IndexWriter(compilerVersion: "quiz \(QuizVersion.tool)", schemaVersion: QuizVersion.schema).write(
-            set, to: path)
-    }
-
-    private static func ensureParentDirectory(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
-        let directory = String(path[..<slash])
-        guard !directory.isEmpty else { return }
-        var info = stat()
-        if stat(directory, &info) == 0 { return }
-        try ensureParentDirectory(of: directory)
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw CompilerError(
-                path: directory, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -1,9 +1,6 @@
 import BankCompiler
+import Foundation
 import QuizEngine
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Finds the index to read, in DESIGN.md's order: `--index PATH`, `$QUIZ_INDEX`,
 /// `./Build/banks.qbx` (recompiled first when `./Banks` changed since it was built), then the
@@ -30,12 +27,11 @@ enum IndexLocator {
         if let explicit {
             return try QuestionIndex(contentsOf: explicit)
         }
-        if let value = getenv("QUIZ_INDEX"), value.pointee != 0 {
-            return try QuestionIndex(contentsOf: String(cString: value))
+        if let path = ProcessInfo.processInfo.environment["QUIZ_INDEX"], !path.isEmpty {
+            return try QuestionIndex(contentsOf: path)
         }
-        var info = stat()
-        if stat(defaultPath, &info) == 0 {
-            return try openWorkingCopy(modified: SourceLoader.nanoseconds(info.st_mtim))
+        if FileManager.default.fileExists(atPath: defaultPath) {
+            return try openWorkingCopy()
         }
         if let embedded = try EmbeddedIndex.open() {
             return embedded
@@ -43,38 +39,25 @@ enum IndexLocator {
         throw LocatorError.notFound
     }
 
-    /// Opens `./Build/banks.qbx`, recompiling it first when `./Banks` holds newer sources than
-    /// its digest describes. The check costs one `stat` per source; the digest is computed only
-    /// when a source is newer than the index.
-    private static func openWorkingCopy(modified indexTime: Int64) throws -> QuestionIndex {
-        var index: QuestionIndex?
+    /// Opens `./Build/banks.qbx`, recompiled first when `./Banks` changed since it was built.
+    private static func openWorkingCopy() throws -> QuestionIndex {
         do {
-            index = try QuestionIndex(contentsOf: defaultPath)
-        } catch {
-            // A damaged or outdated index is rebuilt below when the sources are here.
-            var info = stat()
-            guard stat(defaultBanks, &info) == 0 else { throw error }
-            StandardError.write("quiz: \(defaultPath) cannot be read (\(error)); recompiling \(defaultBanks)/\n")
-            return try recompile()
-        }
-        var info = stat()
-        guard let index, stat(defaultBanks, &info) == 0,
-            let newest = try? SourceLoader.latestModification([defaultBanks]), newest > indexTime
-        else { return index! }
-        let sources = try SourceLoader.load([defaultBanks], maxFileBytes: YAMLLimits.standard.maxFileBytes)
-        if Compiler.digest(of: sources.map(\.file)) == index.sourceDigest { return index }
-        StandardError.write("quiz: \(defaultBanks)/ changed since \(defaultPath) was compiled; recompiling\n")
-        return try recompile()
-    }
-
-    private static func recompile() throws -> QuestionIndex {
-        let result = try Compiler().compile(paths: [defaultBanks])
-        guard let set = result.questionSet else {
-            DiagnosticReport(result: result, format: .text).print()
+            let (index, notice) = try WorkingIndex.open(defaultPath, banks: defaultBanks)
+            switch notice {
+            case .recompiledStale?:
+                StandardError.write("quiz: \(defaultBanks)/ changed since \(defaultPath) was compiled; recompiling\n")
+            case .recompiledUnreadable(let reason)?:
+                StandardError.write("quiz: \(defaultPath) cannot be read (\(reason)); recompiling \(defaultBanks)/\n")
+            case nil:
+                break
+            }
+            return index
+        } catch WorkingIndex.OpenError.staleAndBroken(let result) {
+            DiagnosticOutput.print(result, format: .text)
             throw LocatorError.staleAndBroken(errors: result.errorCount)
+        } catch WorkingIndex.OpenError.unreadable(let error) {
+            throw error
         }
-        try IndexBuilder.write(set, to: defaultPath)
-        return try QuestionIndex(contentsOf: defaultPath)
     }
 }
 
