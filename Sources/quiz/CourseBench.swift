@@ -68,7 +68,7 @@ struct CourseBench: ParsableCommand {
             : AlgorithmCatalog.all.filter { algorithms.contains($0.name) }
         let progress = Terminal.isTerminal(2)
         var results: [BenchmarkResult] = []
-        var skipped: [(String, String)] = []
+        var skipped: [AlgorithmEntry] = []
         for entry in entries {
             if progress { StandardError.write("\u{1B}[2Kmeasuring \(entry.name)…\r") }
             let outcome = Result { () throws(BenchmarkError) in
@@ -81,91 +81,17 @@ struct CourseBench: ParsableCommand {
                 StandardError.write("quiz: error: \(error.message)\n")
                 throw ExitCode(1)
             case .failure:
-                let reason =
-                    entry.isQuadratic
-                    ? "average \(entry.average) (limit n = \(Benchmark.quadraticLimit))"
-                    : "O(n^2) on many equal keys (limit n = \(Benchmark.quadraticLimit))"
-                skipped.append((entry.name, reason))
+                skipped.append(entry)
             }
         }
         if progress { StandardError.write("\u{1B}[2K") }
+        let report = BenchmarkReport(
+            results: results, skipped: skipped, n: n, input: input, runs: runs, seed: seed)
         switch format {
-        case .json: print(json(results, skipped: skipped).text)
-        case .text: printTable(results, skipped: skipped)
+        case .json: print(report.json.text)
+        case .text: report.table(color: Terminal.allowsColor(fileDescriptor: 1)).forEach { print($0) }
         }
         if results.isEmpty && !skipped.isEmpty { throw ExitCode(1) }
-    }
-
-    /// `{"results":[{"algorithm","input","n","seconds","stdlib_seconds","min","max"}],"skipped":[…]}`.
-    func json(_ results: [BenchmarkResult], skipped: [(String, String)]) -> JSON {
-        .object([
-            (
-                "results",
-                .array(
-                    results.map { r in
-                        .object([
-                            ("algorithm", .string(r.algorithm)), ("input", .string(r.input.rawValue)), ("n", .int(r.n)),
-                            ("seconds", .double(r.seconds)), ("stdlib_seconds", .double(r.stdlibSeconds)),
-                            ("min", .int(r.min)), ("max", .int(r.max)),
-                        ])
-                    })
-            ),
-            ("skipped", .array(skipped.map { .object([("algorithm", .string($0.0)), ("reason", .string($0.1))]) })),
-        ])
-    }
-
-    func printTable(_ results: [BenchmarkResult], skipped: [(String, String)]) {
-        let color = Terminal.allowsColor(fileDescriptor: 1)
-        print("n = \(n), \(input.rawValue) input, median of \(runs) run\(runs == 1 ? "" : "s"), seed \(seed)")
-        print("")
-        let nameWidth = max(9, (results.map(\.algorithm.count).max() ?? 0)) + 2
-        print(
-            pad("algorithm", nameWidth) + lpad("seconds", 9) + lpad("stdlib", 9) + lpad("ratio", 7)
-                + "   ratio (| = stdlib)")
-        let unit = 20.0  // bar characters per 1.0 of ratio
-        let bar = color ? "█" : "#"
-        for r in results {
-            let ratio = r.ratio
-            let length = min(Int((ratio * unit).rounded()), Int(unit * 3))
-            var chart = ""
-            for i in 0..<max(length, Int(unit) + 1) {
-                if i == Int(unit) {
-                    chart += "|"
-                } else if i < length {
-                    chart += bar
-                } else {
-                    chart += " "
-                }
-            }
-            if ratio > 3 { chart += "…" }
-            let style: Terminal.Style = ratio <= 1 ? .green : (ratio <= 2 ? .yellow : .red)
-            var line = pad(r.algorithm, nameWidth) + lpad(format(r.seconds, 4), 9) + lpad(format(r.stdlibSeconds, 4), 9)
-            line += lpad(format(ratio, 2), 7) + "   " + Terminal.paint(chart, style, enabled: color)
-            if r.algorithm == "counting-sort" { line += "  (values in -1000...1000)" }
-            if r.algorithm == "quickselect" { line += "  (selects the median)" }
-            print(line)
-        }
-        for (name, reason) in skipped {
-            print(pad(name, nameWidth) + Terminal.paint("skipped: \(reason)", .dim, enabled: color))
-        }
-    }
-
-    func format(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return "-" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = Int((value * scale).rounded())
-        let whole = scaled / Int(scale)
-        let fraction = String(scaled % Int(scale))
-        return "\(whole)." + String(repeating: "0", count: decimals - fraction.count) + fraction
-    }
-
-    func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(1, width - text.count))
-    }
-
-    func lpad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(1, width - text.count)) + text
     }
 }
 

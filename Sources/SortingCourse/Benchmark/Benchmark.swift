@@ -21,7 +21,7 @@ public struct BenchmarkResult: Sendable, Hashable, Codable {
     public var seconds: Double
     /// Median seconds of `Array.sort()` on the same data in the same run.
     public var stdlibSeconds: Double
-    /// The value range of the data (counting sort uses ``Benchmark/countingSortRange``).
+    /// The value range of the data (counting sort: ``AlgorithmEntry/benchmarkValueRange``).
     public var min: Int
     public var max: Int
 
@@ -69,23 +69,15 @@ public struct BenchmarkError: Error, Hashable, Sendable, CustomStringConvertible
 public enum Benchmark {
     /// Algorithms with a quadratic average case refuse larger inputs.
     public static let quadraticLimit = 20_000
-    /// Counting sort is measured on values in this range (a count table of 2,001
-    /// entries), as the course's acceptance criterion states; on the full `Int` range
-    /// it would hand over to radix sort.
-    public static let countingSortRange = -1000...1000
-
-    /// The value range benchmark data is drawn from for `entry`: ``countingSortRange``
-    /// for counting sort, every `Int` for the rest.
+    /// The value range benchmark data is drawn from for `entry` (its ``AlgorithmEntry/benchmarkValueRange``).
     public static func valueRange(for entry: AlgorithmEntry) -> ClosedRange<Int> {
-        entry.name == "counting-sort" ? countingSortRange : Int.min...Int.max
+        entry.benchmarkValueRange
     }
 
     /// Whether `entry` would take quadratic time on `input` of size `n` beyond the limit.
     public static func refuses(_ entry: AlgorithmEntry, n: Int, input: BenchmarkInput) -> Bool {
         guard n > quadraticLimit else { return false }
-        // Lomuto's partition puts every key equal to the pivot on one side.
-        let quadraticOnEqualKeys = entry.name == "quicksort-lomuto" || entry.name == "quickselect"
-        return entry.isQuadratic || (input == .fewUnique && quadraticOnEqualKeys)
+        return entry.isQuadratic || (input == .fewUnique && entry.isQuadraticOnEqualKeys)
     }
 
     /// Measures `entry` and `Array.sort()` on the same `n` values, `runs` times each,

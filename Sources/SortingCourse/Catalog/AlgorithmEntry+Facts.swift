@@ -11,6 +11,15 @@ extension AlgorithmEntry {
     /// Whether the first partition leaves a pivot in its final place (a pivot-index question).
     public var placesFirstPivot: Bool { name == "quicksort-lomuto" || name == "quickselect" }
 
+    /// Whether many equal keys make it quadratic: Lomuto's partition puts every key equal to
+    /// the pivot on one side.
+    public var isQuadraticOnEqualKeys: Bool { name == "quicksort-lomuto" || name == "quickselect" }
+
+    /// The value range benchmark data is drawn from: -1000...1000 for counting sort (a count
+    /// table of 2,001 entries, as the course's acceptance criterion states; on the full `Int`
+    /// range it would hand over to radix sort), every `Int` for the rest.
+    public var benchmarkValueRange: ClosedRange<Int> { name == "counting-sort" ? -1000...1000 : Int.min...Int.max }
+
     /// Where the cursor between the sorted and the unsorted part stands after `passes` passes
     /// over `count` values, for the algorithms that grow a sorted region one pass at a time
     /// (nil for the others, and when the cursor would sit at either end).
