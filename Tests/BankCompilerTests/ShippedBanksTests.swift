@@ -47,7 +47,7 @@ struct ShippedBanksTests {
 
     @Test func everyQuestionHasExactlyOneArea() throws {
         let set = try #require(Self.result.questionSet)
-        let areas: Set = ["technical", "behavioral", "soft-skills", "career", "sorting"]
+        let areas: Set = ["technical", "behavioral", "soft-skills", "career", "sorting", "algorithms"]
         for question in set.questions {
             #expect(Set(question.tags).intersection(areas).count == 1, "\(question.key): \(question.tags)")
         }
