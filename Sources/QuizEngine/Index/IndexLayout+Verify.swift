@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension IndexLayout {
     /// A section as the section table describes it.
     struct Entry {
@@ -464,7 +456,7 @@ struct ByteRope {
         if !slash && !other.slash && tail.isEmpty && other.tail.isEmpty {
             let n = min(head.count, other.head.count)
             if n > 0 {
-                let c = memcmp(head.baseAddress!, other.head.baseAddress!, n)
+                let c = CLibrary.compareBytes(head.baseAddress!, other.head.baseAddress!, count: n)
                 if c != 0 { return c < 0 ? -1 : 1 }
             }
             return head.count == other.head.count ? 0 : (head.count < other.head.count ? -1 : 1)

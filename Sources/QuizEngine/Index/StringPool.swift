@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The deduplicated strings of an index being written: their UTF-8 bytes back to back and
 /// where each one ends, numbered in order of first use.
 ///
@@ -64,7 +56,7 @@ struct StringPool {
         let start = offsets[id]
         guard offsets[id + 1] - start == text.count else { return false }
         guard let address = text.baseAddress else { return true }
-        return bytes.withUnsafeBytes { memcmp($0.baseAddress! + start, address, text.count) == 0 }
+        return bytes.withUnsafeBytes { CLibrary.compareBytes($0.baseAddress! + start, address, count: text.count) == 0 }
     }
 
     private mutating func grow() {

@@ -6,6 +6,11 @@ import Musl
 import Darwin
 #endif
 
+/// `write(2)`, named apart from the `write` methods of the types below.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+
 /// The C library's text for an `errno` value.
 func systemErrorMessage(_ e: Int32) -> String {
     guard let s = strerror(e) else { return "error \(e)" }
@@ -75,7 +80,7 @@ enum AtomicFile {
             var written = 0
             while written < bytes.count {
                 let n = bytes.withUnsafeBytes { buf in
-                    Glibc.write(fd, buf.baseAddress! + written, buf.count - written)
+                    systemWrite(fd, buf.baseAddress! + written, buf.count - written)
                 }
                 if n < 0 {
                     let e = errno

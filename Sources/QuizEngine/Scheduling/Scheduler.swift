@@ -1,14 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The FSRS-6 scheduler, matching py-fsrs 6.3.2 (`fsrs.Scheduler`) bit for bit with fuzz off.
 ///
-/// Every formula is evaluated in py-fsrs's order, with `e^x` as `pow(2.718281828459045, x)`
+/// Every formula is evaluated in py-fsrs's order, with `e^x` as `CLibrary.power(2.718281828459045, x)`
 /// (what Python's `math.e ** x` calls), rounding half to even, and whole days counted by
 /// flooring the exact microsecond difference, so stability, difficulty, retrievability and
 /// intervals equal the oracle's doubles and due times equal its microseconds. The formulas
@@ -32,7 +24,7 @@ public struct Scheduler: Sendable {
     public init(_ configuration: SchedulerConfiguration = .default) {
         self.configuration = configuration
         decay = -configuration.parameters[20]
-        factor = pow(0.9, 1 / decay) - 1
+        factor = CLibrary.power(0.9, 1 / decay) - 1
     }
 
     // MARK: Reviewing
@@ -149,13 +141,13 @@ public struct Scheduler: Sendable {
     public func retrievability(of card: CardState, at now: Instant) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
         let elapsedDays = max(0, now.wholeDays(since: lastReview))
-        return pow(1 + factor * Double(elapsedDays) / stability, decay)
+        return CLibrary.power(1 + factor * Double(elapsedDays) / stability, decay)
     }
 
     /// The review interval in whole days for `stability`: `I_raw = (S / FACTOR) · (r^(1/DECAY) − 1)`
     /// evaluated in that order, rounded half to even, then kept within 1...maximum interval.
     public func nextInterval(stability: Double) -> Int {
-        let raw = (stability / factor) * (pow(configuration.desiredRetention, 1 / decay) - 1)
+        let raw = (stability / factor) * (CLibrary.power(configuration.desiredRetention, 1 / decay) - 1)
         let rounded = raw.rounded(.toNearestOrEven)
         let bounded = min(max(rounded, 1), Double(configuration.maximumInterval))
         return bounded.isNaN ? 1 : Int(bounded)
@@ -172,10 +164,10 @@ public struct Scheduler: Sendable {
     /// py-fsrs's `STABILITY_MIN`.
     static let minimumStability = 0.001
 
-    /// `math.e`, the double nearest e; `e^x` is `pow(e, x)` as in Python, not `exp(x)`.
+    /// `math.e`, the double nearest e; `e^x` is `CLibrary.power(e, x)` as in Python, not `exp(x)`.
     private static let e = 2.718281828459045
 
-    private func ePow(_ x: Double) -> Double { pow(Scheduler.e, x) }
+    private func ePow(_ x: Double) -> Double { CLibrary.power(Scheduler.e, x) }
 
     /// `D0(G) = w4 − e^(w5·(G−1)) + 1`, unclamped.
     func initialDifficulty(_ rating: Rating) -> Double {
@@ -197,7 +189,7 @@ public struct Scheduler: Sendable {
     /// Same-day stability: `S · max(e^(w17·(G−3+w18)) · S^(−w19), 1 if G ≥ Hard)`.
     func shortTermStability(_ stability: Double, rating: Rating) -> Double {
         let w = configuration.parameters
-        var increase = ePow(w[17] * (Double(rating.rawValue - 3) + w[18])) * pow(stability, -w[19])
+        var increase = ePow(w[17] * (Double(rating.rawValue - 3) + w[18])) * CLibrary.power(stability, -w[19])
         if rating != .again { increase = max(increase, 1.0) }
         return max(stability * increase, Scheduler.minimumStability)
     }
@@ -206,7 +198,7 @@ public struct Scheduler: Sendable {
     func forgetStability(difficulty: Double, stability: Double, retrievability: Double) -> Double {
         let w = configuration.parameters
         let longTerm =
-            w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1) * ePow((1 - retrievability) * w[14])
+            w[11] * CLibrary.power(difficulty, -w[12]) * (CLibrary.power(stability + 1, w[13]) - 1) * ePow((1 - retrievability) * w[14])
         let shortTermCap = stability / ePow(w[17] * w[18])
         return max(min(longTerm, shortTermCap), Scheduler.minimumStability)
     }
@@ -217,7 +209,7 @@ public struct Scheduler: Sendable {
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
         let growth =
-            ePow(w[8]) * (11 - difficulty) * pow(stability, -w[9]) * (ePow((1 - retrievability) * w[10]) - 1)
+            ePow(w[8]) * (11 - difficulty) * CLibrary.power(stability, -w[9]) * (ePow((1 - retrievability) * w[10]) - 1)
             * hardPenalty * easyBonus
         return max(stability * (1 + growth), Scheduler.minimumStability)
     }
