@@ -2,10 +2,6 @@ import ArgumentParser
 import BankCompiler
 import QuizEngine
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `quiz compile`: check the banks and, when clean, write the verified binary index.
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(

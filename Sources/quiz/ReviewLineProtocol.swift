@@ -153,6 +153,6 @@ struct ReviewLineProtocol {
     /// waits for each line before it answers.
     private func emit(_ fields: [(String, JSON)]) {
         print(JSON.object(fields).text)
-        fflush(nil)
+        StandardOutput.flush()
     }
 }

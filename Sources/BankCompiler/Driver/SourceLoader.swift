@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds and reads the YAML sources under the paths the user names.
 ///
 /// Folders are walked recursively (hidden entries skipped); files ending in `.yaml` or `.yml`
@@ -15,11 +9,10 @@ public enum SourceLoader {
     public static func load(_ paths: [String], maxFileBytes: Int) throws(CompilerError) -> [LoadedSource] {
         var files: [String] = []
         for path in paths.map(normalize) {
-            var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard let status = FileSystem.status(path) else {
                 throw CompilerError(path: path, reason: "no such file or directory")
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            if status.isDirectory {
                 try walk(path, into: &files)
             } else {
                 files.append(path)
@@ -38,22 +31,19 @@ public enum SourceLoader {
     public static func latestModification(_ paths: [String]) throws(CompilerError) -> Int64 {
         var latest: Int64 = 0
         for path in paths.map(normalize) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { throw CompilerError(path: path, reason: "no such file or directory") }
-            latest = max(latest, nanoseconds(info.st_mtim))
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard let status = FileSystem.status(path) else {
+                throw CompilerError(path: path, reason: "no such file or directory")
+            }
+            latest = max(latest, status.modified)
+            if status.isDirectory {
                 var files: [String] = []
                 try walk(path, into: &files, directories: { latest = max(latest, $0) })
-                for file in files where stat(file, &info) == 0 {
-                    latest = max(latest, nanoseconds(info.st_mtim))
+                for file in files {
+                    if let modified = FileSystem.status(file)?.modified { latest = max(latest, modified) }
                 }
             }
         }
         return latest
-    }
-
-    public static func nanoseconds(_ time: timespec) -> Int64 {
-        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     /// Drops a leading `./` and trailing slashes, so `./Banks/` and `Banks` name files alike
@@ -75,24 +65,11 @@ public enum SourceLoader {
     private static func walk(
         _ directory: String, into files: inout [String], directories: (Int64) -> Void = { _ in }
     ) throws(CompilerError) {
-        guard let handle = opendir(directory) else {
-            throw CompilerError(path: directory, reason: String(cString: strerror(errno)))
-        }
-        defer { closedir(handle) }
-        var entries: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name.hasPrefix(".") { continue }
-            entries.append(name)
-        }
-        for name in entries {
+        for name in try FileSystem.entries(of: directory) {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                directories(nanoseconds(info.st_mtim))
+            guard let status = FileSystem.status(path) else { continue }
+            if status.isDirectory {
+                directories(status.modified)
                 try walk(path, into: &files, directories: directories)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 files.append(path)
@@ -101,31 +78,7 @@ public enum SourceLoader {
     }
 
     private static func read(_ path: String, maxFileBytes: Int) throws(CompilerError) -> LoadedSource {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw CompilerError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw CompilerError(path: path, reason: String(cString: strerror(errno)))
-        }
-        let size = Int(info.st_size)
-        if size > maxFileBytes {
-            return LoadedSource(file: SourceFile(path: path, bytes: []), oversizedBytes: size)
-        }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CompilerError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            offset += count
-        }
-        bytes.removeLast(size - offset)
-        return LoadedSource(file: SourceFile(path: path, bytes: bytes), oversizedBytes: nil)
+        let (bytes, oversized) = try FileSystem.read(path, maxBytes: maxFileBytes)
+        return LoadedSource(file: SourceFile(path: path, bytes: bytes), oversizedBytes: oversized)
     }
 }

@@ -1,12 +1,6 @@
 import Foundation
 import GRDB
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Opening a store when several `quiz` processes may start at the same moment.
 ///
 /// A new store is built whole (WAL mode, schema, `application_id`) in a hidden file beside
@@ -34,11 +28,11 @@ extension ReviewStore {
     /// On a file system without hard links the store is left for the pool to create in
     /// place, as SQLite does with any missing file.
     static func createIfAbsent(at path: String) throws {
-        guard access(path, F_OK) != 0, errno == ENOENT else { return }
+        guard StoreFiles.isAbsent(path) else { return }
         let (directory, name) = split(path)
-        let temporary = "\(directory)/.\(name).creating-\(getpid())-\(UInt32.random(in: .min ... .max))"
+        let temporary = "\(directory)/.\(name).creating-\(StoreFiles.processID)-\(UInt32.random(in: .min ... .max))"
         defer {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] { StoreFiles.remove(temporary + suffix) }
         }
         do {
             var configuration = Configuration()
@@ -51,14 +45,10 @@ extension ReviewStore {
             throw storeError(error, path: path)
         }
         try synchronize(temporary, path: path)
-        if link(temporary, path) != 0 {
-            let error = errno
-            switch error {
-            case EEXIST, EPERM, ENOTSUP, EOPNOTSUPP, EXDEV: return  // another process won, or no hard links here
-            default:
-                throw StoreError(
-                    .database(detail: "cannot create the store: \(String(cString: strerror(error)))"), path: path)
-            }
+        switch StoreFiles.link(temporary, as: path) {
+        case .linked: break
+        case .notLinked: return  // another process won, or no hard links here
+        case .failed(let reason): throw StoreError(.database(detail: "cannot create the store: \(reason)"), path: path)
         }
         try synchronize(directory, path: path)
     }
@@ -164,14 +154,9 @@ extension ReviewStore {
 
     /// Flushes a file or directory to disk, so a rename or link made next survives a power loss.
     private static func synchronize(_ file: String, path: String) throws {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0, fsync(descriptor) == 0 else {
-            let error = errno
-            if descriptor >= 0 { close(descriptor) }
-            throw StoreError(
-                .database(detail: "cannot flush '\(file)' to disk: \(String(cString: strerror(error)))"), path: path)
+        if let reason = StoreFiles.synchronize(file) {
+            throw StoreError(.database(detail: "cannot flush '\(file)' to disk: \(reason)"), path: path)
         }
-        close(descriptor)
     }
 
     /// The directory part (`.` when there is none) and the file name of `path`.

@@ -1,8 +1,3 @@
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
 import Presentation
 
 /// Line-based terminal I/O for interactive commands: prompts without a newline are flushed,
@@ -15,12 +10,12 @@ struct Console {
     init() {
         isInteractive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
         color = Terminal.allowsColor(fileDescriptor: 1)
-        Console.installInterruptHandler()
+        Interrupt.install()
     }
 
     func write(_ text: String) {
         print(text, terminator: "")
-        fflush(nil)  // all streams; `stdout` itself is not concurrency-safe to name in Swift 6
+        StandardOutput.flush()
     }
 
     func line(_ text: String = "") {
@@ -46,29 +41,5 @@ struct Console {
         Terminal.paint(text, style, enabled: color)
     }
 
-    // MARK: Ctrl-C
-
-    /// Set by the SIGINT handler: a lock-free atomic, the only kind of shared state a
-    /// signal handler may write while another thread reads it.
-    private static let interruptFlag = Atomic<Bool>(false)
-
-    static var wasInterrupted: Bool { interruptFlag.load(ordering: .relaxed) }
-
-    /// Installs a SIGINT handler without SA_RESTART, so a blocked read returns and the
-    /// round ends with its summary instead of the process dying mid-line.
-    private static func installInterruptHandler() {
-        // Initialise the lazy static now: its one-time initialiser is not async-signal-safe.
-        _ = wasInterrupted
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in Console.interruptFlag.store(true, ordering: .relaxed) }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        // A parent may have started us with SIGINT blocked (threads of test runners do);
-        // unblock it, or the handler never runs.
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
-    }
+    static var wasInterrupted: Bool { Interrupt.happened }
 }

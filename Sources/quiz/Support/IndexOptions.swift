@@ -1,10 +1,6 @@
 import ArgumentParser
 import QuizEngine
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The `--index` option and the search order of DESIGN.md: `--index PATH`, `$QUIZ_INDEX`,
 /// `./Build/banks.qbx` (recompiled first when `./Banks` changed), then the copy embedded in
 /// the binary.

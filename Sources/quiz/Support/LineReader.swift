@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Reads standard input line by line with `read(2)`, so Ctrl-C can end a blocked read.
 ///
 /// The standard library's `readLine()` retries `getline` after `EINTR`, which leaves an
@@ -24,16 +20,11 @@ enum LineReader {
                 defer { buffer.removeAll() }
                 return String(decoding: buffer, as: UTF8.self)
             }
-            var chunk = [UInt8](repeating: 0, count: 4096)
-            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR && !Console.wasInterrupted { continue }
-                return nil
-            }
-            if count == 0 {
-                reachedEnd = true
-            } else {
-                buffer.append(contentsOf: chunk[..<count])
+            switch StandardInput.read(upTo: 4096) {
+            case .bytes(let chunk): buffer.append(contentsOf: chunk)
+            case .end: reachedEnd = true
+            case .interrupted where !Console.wasInterrupted: continue
+            case .interrupted, .failed: return nil
             }
             if Console.wasInterrupted { return nil }
         }

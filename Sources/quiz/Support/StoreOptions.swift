@@ -2,10 +2,6 @@ import ArgumentParser
 import QuizEngine
 import QuizStore
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `--store PATH` (else `$QUIZ_STORE`, `$XDG_DATA_HOME/quiz/progress.sqlite`,
 /// `~/.local/share/quiz/progress.sqlite`) and `--now` for the commands that use review history.
 struct StoreOptions: ParsableArguments {
@@ -46,9 +42,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The system clock's current moment.
     static func clock() -> Instant {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Instant(microsecondsSinceEpoch: Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1_000)
+        Instant(microsecondsSinceEpoch: SystemClock.microsecondsSinceEpoch)
     }
 
     /// `text` as a moment within ``supportedSeconds``, or nil.
@@ -76,7 +70,7 @@ struct StoreOptions: ParsableArguments {
     private static func environment() -> [String: String] {
         var environment: [String: String] = [:]
         for name in ["QUIZ_STORE", "XDG_DATA_HOME", "HOME"] {
-            if let value = getenv(name) { environment[name] = String(cString: value) }
+            if let value = Environment.value(name) { environment[name] = value }
         }
         return environment
     }
