@@ -115,53 +115,13 @@ struct FSRSReplayTests {
     }
 }
 
-/// Runs the built `quiz` binary with a file as stdin (inputs here are large).
+/// Runs the built `quiz` binary with a JSON document on stdin.
 enum FSRSReplayCLI {
-    static let thisFile = URL(fileURLWithPath: #filePath)
-
-    /// `Tests/`, with symlinks resolved (the fixtures live in the repository, beside this folder).
-    static let testsFolder = thisFile.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `quiz` beside the test bundle (the same build), else `.build/debug/quiz` under the
-    /// first folder upwards holding Package.swift.
-    static let binary: URL? = {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("quiz")
-        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        for start in [thisFile, thisFile.resolvingSymlinksInPath()] {
-            var folder = start.deletingLastPathComponent()
-            while folder.path != "/" {
-                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                    let binary = folder.appendingPathComponent(".build/debug/quiz")
-                    if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-                    break
-                }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }()
+    /// `Tests/` (the fixtures live in the repository, beside this folder).
+    static let testsFolder = TestPaths.packageRoot.appendingPathComponent("Tests")
 
     static func run(_ arguments: [String], stdin: Data) throws -> (status: Int32, stdout: String, stderr: String) {
-        let binary = try #require(binary, "no .build/debug/quiz above \(thisFile.path): run 'swift build' first")
-        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("fsrs-replay-\(UUID()).json")
-        try stdin.write(to: inputFile)
-        defer { try? FileManager.default.removeItem(at: inputFile) }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting: the output can exceed a pipe's buffer.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
+        let output = try ChildProcess.run(TestPaths.quiz, arguments, input: String(decoding: stdin, as: UTF8.self))
+        return (output.status, output.stdout, output.stderr)
     }
 }

@@ -261,29 +261,19 @@ struct ReviewCLITests {
             "review", "--index", index, "--format", "jsonl", "--now", "2026-11-29T10:00:00Z", "--new-limit", "7",
         ]
         let group = DispatchGroup()
-        let outputs = OutputBox()
+        let outputs = Locked<[String]>([])
         for _ in 0..<2 {
             group.enter()
             DispatchQueue.global().async {
                 defer { group.leave() }
                 let output = try? QuizProcess.run(arguments, input: input, in: directory, environment: ["TZ": "UTC"])
-                outputs.append(output?.stdout ?? "")
+                let text = output?.stdout ?? ""
+                outputs.withLock { $0.append(text) }
             }
         }
         group.wait()
-        let saved = outputs.values.reduce(0) { $0 + $1.components(separatedBy: #""event":"saved""#).count - 1 }
+        let saved = outputs.value.reduce(0) { $0 + $1.components(separatedBy: #""event":"saved""#).count - 1 }
         #expect(saved == 14)
         #expect(try Self.reviewCount(directory, index: index) == 14)
-    }
-}
-
-/// Collects outputs from concurrent closures.
-final class OutputBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [String] = []
-    func append(_ value: String) {
-        lock.lock()
-        values.append(value)
-        lock.unlock()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import QuizEngine
@@ -51,7 +52,7 @@ struct IndexFileTests {
 
     @Test("the embedded form (base64) opens")
     func embedded() throws {
-        let index = try QuestionIndex(bytes: Base64.decode(Base64.encode(indexTestWriter.encode(IndexFixtures.small)))!)
+        let index = try QuestionIndex(bytes: Base64.decode(Data(indexTestWriter.encode(IndexFixtures.small)).base64EncodedString())!)
         #expect(try index.questionSet() == IndexFixtures.small)
     }
 }

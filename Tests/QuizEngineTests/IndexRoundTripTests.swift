@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+import TestSupport
 
 @testable import QuizEngine
 
@@ -166,41 +167,22 @@ struct IndexConcurrencyTests {
         let expected = try QuestionIndex(bytes: bytes).questionSet().questions
         let shared = try QuestionIndex(bytes: bytes)
         let threads = 8
-        let mismatches = Mismatches()
+        let mismatches = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             // Each thread walks the questions from a different start, so first reads collide.
             for step in 0..<questions.count {
                 let ordinal = (step * 7 + thread * questions.count / threads) % questions.count
                 do {
                     let question = try shared.question(at: ordinal)
-                    if question != expected[ordinal] { mismatches.add("thread \(thread) ordinal \(ordinal)") }
-                    if try shared.ordinal(forKey: question.key) != ordinal { mismatches.add("key \(question.key)") }
+                    if question != expected[ordinal] { mismatches.withLock { $0.append("thread \(thread) ordinal \(ordinal)") } }
+                    if try shared.ordinal(forKey: question.key) != ordinal { mismatches.withLock { $0.append("key \(question.key)") } }
                 } catch {
-                    mismatches.add("thread \(thread) ordinal \(ordinal): \(error)")
+                    mismatches.withLock { $0.append("thread \(thread) ordinal \(ordinal): \(error)") }
                 }
             }
         }
-        #expect(mismatches.all == [])
+        #expect(mismatches.value == [])
         #expect(try shared.postings(forTag: "three")?.count == 667)
-    }
-
-    /// Collects failures from threads.
-    final class Mismatches: @unchecked Sendable {
-        // @unchecked: every access holds the lock.
-        private var items: [String] = []
-        private let lock = DispatchSemaphore(value: 1)
-
-        func add(_ item: String) {
-            lock.wait()
-            items.append(item)
-            lock.signal()
-        }
-
-        var all: [String] {
-            lock.wait()
-            defer { lock.signal() }
-            return items
-        }
     }
 }
 

@@ -3,20 +3,14 @@ import FuzzHarness
 @testable import QuizEngine
 import SeededRandom
 
-/// SplitMix64: a tiny seeded generator for repeatable test data (never the stdlib's
-/// `random(in:)`, whose algorithm may change).
+/// A seeded generator for repeatable test data: SeededRandom's SplitMix64 with the picks the
+/// fixtures need (never the stdlib's `random(in:)`, whose algorithm may change).
 struct IndexTestRandom {
-    var state: UInt64
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `0..<n` (n > 0); the modulo bias is irrelevant for tests.
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }

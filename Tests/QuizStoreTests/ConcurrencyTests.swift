@@ -14,8 +14,8 @@ import Testing
         let path = directory.file("progress.sqlite")
         let writers = 4
         let answersEach = 60
-        let ids = Mutex<[Int64]>([])
-        let failures = Mutex<[String]>([])
+        let ids = Locked<[Int64]>([])
+        let failures = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
             do {
                 let store = try ReviewStore(path: path)  // the first ones race to create it
@@ -59,7 +59,7 @@ import Testing
         let rounds = 30
         for round in 0..<rounds {
             let path = directory.file("round-\(round).sqlite")
-            let failures = Mutex<[String]>([])
+            let failures = Locked<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 6) { opener in
                 do {
                     try ReviewStore(path: path).record(review("b/q\(opener)", at: epoch))
@@ -74,19 +74,5 @@ import Testing
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(left.filter { !$0.hasPrefix("round-") } == [])
         #expect(Set(left.filter { $0.hasSuffix(".sqlite") }).count == rounds)
-    }
-}
-
-/// A lock around a value, for collecting results from threads in tests.
-final class Mutex<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

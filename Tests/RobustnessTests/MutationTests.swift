@@ -80,45 +80,9 @@ struct MutationTests {
     }
 
     static func quizCheck(_ directory: URL) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = Robustness.quiz
-        process.arguments = ["check", directory.path]
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes before waiting, so a chatty child cannot block on a full pipe.
-        let stderrData = LockedData()
-        let reader = Thread { stderrData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !stderrData.done { usleep(1000) }
-        return (
-            process.terminationStatus, String(decoding: stdoutData, as: UTF8.self),
-            String(decoding: stderrData.data, as: UTF8.self)
-        )
+        let output = try ChildProcess.run(Robustness.quiz, ["check", directory.path], environment: environment)
+        return (output.status, output.stdout, output.stderr)
     }
-}
-
-/// Data handed from a reader thread, guarded by a lock.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Data()
-    private var finished = false
-
-    func set(_ data: Data) {
-        lock.withLock {
-            value = data
-            finished = true
-        }
-    }
-
-    var done: Bool { lock.withLock { finished } }
-    var data: Data { lock.withLock { value } }
 }

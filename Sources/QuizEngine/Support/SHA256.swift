@@ -24,8 +24,8 @@ public struct SHA256: Sendable {
     public init() {}
 
     /// A hasher that uses the SHA-NI kernel only when `hardware` is true and the CPU has it
-    /// (tests compare the two paths).
-    init(hardware: Bool) {
+    /// (tests and `quiz-bench digest` compare the two paths).
+    public init(hardware: Bool) {
         usesHardware = hardware && Self.hardwareAvailable
     }
 
