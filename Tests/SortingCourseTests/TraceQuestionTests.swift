@@ -180,17 +180,17 @@ struct TraceQuestionTests {
     }
 
     @Test func instancesAreReproducibleAndAnswerable() throws {
-        let template = TraceTemplate(algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 5)
-        let a = try template.instance(seed: 11)
-        let b = try template.instance(seed: 11)
+        let a = try TraceQuestion.instance(algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 5, seed: 11)
+        let b = try TraceQuestion.instance(algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 5, seed: 11)
         #expect(a == b)
         #expect(a.input.count == 6 && a.input.allSatisfy { (0...9).contains($0) })
-        #expect(try template.answer(for: a.input) == a.answer)
+        #expect(
+            try TraceQuestion.answer(algorithm: "bubble-sort", ask: .arrayAfterPass, pass: 5, k: nil, input: a.input)
+                == a.answer)
     }
 
     @Test func firstInstanceUsesTheDocumentedInput() throws {
-        let template = TraceTemplate(algorithm: "insertion-sort", ask: .comparisons)
-        let instance = try template.instance(seed: 1)
+        let instance = try TraceQuestion.instance(algorithm: "insertion-sort", ask: .comparisons, seed: 1)
         #expect(instance.input == [7, 5, 5, 3, 6, 1])
         #expect(instance.draw == 0)
     }
@@ -198,11 +198,13 @@ struct TraceQuestionTests {
     @Test func everyValidAskOfEveryAlgorithmIsAnswerable() throws {
         for entry in AlgorithmCatalog.all {
             for ask in TraceAsk.allCases where ask.isValid(for: entry) {
-                let template = TraceTemplate(
-                    algorithm: entry.name, ask: ask, pass: ask == .arrayAfterPass ? 1 : nil,
-                    k: entry.kind == .selection ? 2 : nil)
-                #expect(template.validate().isEmpty, "\(entry.name) \(ask)")
-                _ = try template.instance(seed: 3)
+                let pass = ask == .arrayAfterPass ? 1 : nil
+                let k = entry.kind == .selection ? 2 : nil
+                let problems = TraceQuestion.validate(
+                    algorithm: entry.name, ask: ask.rawValue, pass: pass, k: k, size: TraceQuestion.defaultSize,
+                    min: TraceQuestion.defaultMin, max: TraceQuestion.defaultMax)
+                #expect(problems.isEmpty, "\(entry.name) \(ask)")
+                _ = try TraceQuestion.instance(algorithm: entry.name, ask: ask, pass: pass, k: k, seed: 3)
             }
         }
     }

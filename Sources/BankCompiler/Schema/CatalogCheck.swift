@@ -53,13 +53,10 @@ enum CatalogCheck {
             let place = problem.field.flatMap { fields[$0] } ?? location
             bag.error(.invalidTrace(problem.description), at: place)
         }
-        guard problems.isEmpty, let ask = TraceAsk(rawValue: template.ask) else { return }
-        let runnable = SortingCourse.TraceTemplate(
-            algorithm: template.algorithm, ask: ask, pass: template.pass, k: template.k, size: template.size,
-            min: template.minimum, max: template.maximum)
+        guard problems.isEmpty else { return }
         for seed in 0..<instancesPerTemplate {
             do {
-                _ = try runnable.instance(seed: seed)
+                _ = try template.instance(seed: seed)
             } catch {
                 bag.error(.invalidTrace("instance \(seed): \(error.description)"), at: location)
                 return

@@ -1,3 +1,5 @@
+import SortingCourse
+
 /// The generator parameters of a `trace` question: which algorithm runs, on what kind of
 /// input, and what the learner predicts.
 ///
@@ -21,7 +23,8 @@ public struct TraceTemplate: Sendable, Hashable, Codable {
 
     public init(
         algorithm: String, ask: String, pass: Int? = nil, k: Int? = nil,
-        size: Int = 6, minimum: Int = 0, maximum: Int = 9
+        size: Int = TraceQuestion.defaultSize, minimum: Int = TraceQuestion.defaultMin,
+        maximum: Int = TraceQuestion.defaultMax
     ) {
         self.algorithm = algorithm
         self.ask = ask
@@ -30,5 +33,17 @@ public struct TraceTemplate: Sendable, Hashable, Codable {
         self.size = size
         self.minimum = minimum
         self.maximum = maximum
+    }
+}
+
+extension TraceTemplate {
+    /// The instance for `seed`, run by the sorting course: its input and computed answer.
+    ///
+    /// - Throws: ``SortingCourse/TraceQuestionError`` for an unknown ask or algorithm, invalid
+    ///   parameters, or a pass no drawn input reaches.
+    public func instance(seed: UInt64) throws(TraceQuestionError) -> TraceInstance {
+        try TraceQuestion.instance(
+            algorithm: algorithm, ask: try TraceAsk.parse(ask), pass: pass, k: k, size: size, min: minimum,
+            max: maximum, seed: seed)
     }
 }

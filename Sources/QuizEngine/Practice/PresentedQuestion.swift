@@ -28,11 +28,7 @@ public struct PresentedQuestion: Sendable {
         }
         itemOrder = items
         if let template = question.trace {
-            let ask = try TraceAsk.parse(template.ask)
-            let runnable = SortingCourse.TraceTemplate(
-                algorithm: template.algorithm, ask: ask, pass: template.pass, k: template.k, size: template.size,
-                min: template.minimum, max: template.maximum)
-            trace = try runnable.instance(seed: generator.next())
+            trace = try template.instance(seed: generator.next())
         } else {
             trace = nil
         }

@@ -181,62 +181,34 @@ public enum TraceQuestion {
     }
 }
 
-/// A trace question's parameters, with the defaults of the schema.
-public struct TraceTemplate: Hashable, Sendable {
-    public var algorithm: String
-    public var ask: TraceAsk
-    public var pass: Int?
-    public var k: Int?
-    public var size: Int
-    public var min: Int
-    public var max: Int
-
-    public init(
-        algorithm: String, ask: TraceAsk, pass: Int? = nil, k: Int? = nil,
-        size: Int = TraceQuestion.defaultSize, min: Int = TraceQuestion.defaultMin,
-        max: Int = TraceQuestion.defaultMax
-    ) {
-        self.algorithm = algorithm
-        self.ask = ask
-        self.pass = pass
-        self.k = k
-        self.size = size
-        self.min = min
-        self.max = max
-    }
-
-    /// Every problem of the parameters (see ``TraceQuestion/validate(algorithm:ask:pass:k:size:min:max:)``).
-    public func validate() -> [TraceQuestionError] {
-        TraceQuestion.validate(
-            algorithm: algorithm, ask: ask.rawValue, pass: pass, k: k, size: size, min: min, max: max)
-    }
-
-    /// The answer on a given input.
-    public func answer(for input: [Int]) throws(TraceQuestionError) -> TraceAnswer {
-        try TraceQuestion.answer(algorithm: algorithm, ask: ask, pass: pass, k: k, input: input)
-    }
-
-    /// The instance of this template for `seed`: the first of up to 100 inputs drawn in
+extension TraceQuestion {
+    /// The instance of a trace question for `seed`: the first of up to 100 inputs drawn in
     /// turn from one `Xoshiro256StarStar(seed: seed)` (each `size` values
     /// `uniform(in: min...max)`) whose run reaches the requested pass; every other ask
     /// takes the first input.
     ///
-    /// - Throws: the first problem of ``validate()``, or `.unanswerable` when no drawn
-    ///   input reaches the pass.
-    public func instance(seed: UInt64) throws(TraceQuestionError) -> TraceInstance {
-        if let problem = validate().first { throw problem }
+    /// - Throws: the first problem of ``validate(algorithm:ask:pass:k:size:min:max:)``, or
+    ///   `.unanswerable` when no drawn input reaches the pass.
+    public static func instance(
+        algorithm: String, ask: TraceAsk, pass: Int? = nil, k: Int? = nil, size: Int = defaultSize,
+        min: Int = defaultMin, max: Int = defaultMax, seed: UInt64
+    ) throws(TraceQuestionError) -> TraceInstance {
+        let problems = validate(
+            algorithm: algorithm, ask: ask.rawValue, pass: pass, k: k, size: size, min: min, max: max)
+        if let problem = problems.first { throw problem }
         var generator = Xoshiro256StarStar(seed: seed)
         var last: TraceQuestionError?
-        for draw in 0..<TraceQuestion.maximumDraws {
+        for draw in 0..<maximumDraws {
             let input = InputGenerator.traceInput(size: size, min: min, max: max, using: &generator)
             do {
-                return TraceInstance(input: input, answer: try answer(for: input), draw: draw)
+                let answer = try answer(algorithm: algorithm, ask: ask, pass: pass, k: k, input: input)
+                return TraceInstance(input: input, answer: answer, draw: draw)
             } catch {
                 guard error.code == .passBeyondRun else { throw error }
                 last = error
             }
         }
-        throw .unanswerable(attempts: TraceQuestion.maximumDraws, last: last!)
+        throw .unanswerable(attempts: maximumDraws, last: last!)
     }
 }
 
