@@ -101,11 +101,11 @@ extension IndexLayout {
         var previousName: UnsafeRawBufferPointer? = nil
         for t in 0..<layout.tagCount {
             let r = reader.tagRecord(t)
-            let description = r.u32(4)
-            let flags = r.u32(8)
-            let first = Int(r.u32(16))
-            let containerCount = Int(r.u32(20))
-            let name = try reader.stringBytes(r.u32(0))
+            let description = r.u32(TagField.description)
+            let flags = r.u32(TagField.flags)
+            let first = Int(r.u32(TagField.firstContainer))
+            let containerCount = Int(r.u32(TagField.containerCount))
+            let name = try reader.stringBytes(r.u32(TagField.name))
             guard description == IndexFormat.none || Int(description) < layout.stringCount else {
                 throw .malformed("tag \(t)'s description refers to string \(description) of \(layout.stringCount)")
             }
@@ -121,12 +121,12 @@ extension IndexLayout {
             }
             var previousKey = -1
             for c in first..<(first + containerCount) {
-                let cr = p + layout.containers + c * layout.containerStride
-                let key = Int(cr.u16(0))
-                let kind = cr.u8(2)
-                let card = Int(cr.u32(4))
-                let payload = Int(cr.u32(8))
-                guard key > previousKey, cr.u8(3) == 0 else {
+                let cr = reader.containerRecord(c)
+                let key = Int(cr.u16(ContainerField.key))
+                let kind = cr.u8(ContainerField.kind)
+                let card = Int(cr.u32(ContainerField.cardinality))
+                let payload = Int(cr.u32(ContainerField.payload))
+                guard key > previousKey, cr.u8(ContainerField.reserved) == 0 else {
                     throw .malformed("tag \(t)'s containers are not in order")
                 }
                 previousKey = key
@@ -167,28 +167,30 @@ extension IndexLayout {
             }
         }
         for t in 0..<layout.traceCount {
-            let r = layout.traces + t * layout.traceStride
-            try checkString(p.u32(r), "trace \(t)'s algorithm")
-            try checkString(p.u32(r + 4), "trace \(t)'s ask")
-            let flags = p.u32(r + 8)
-            guard flags & ~3 == 0, p.u32(r + 12) == 0 else { throw .malformed("trace \(t) has unknown flags") }
-            guard flags & 1 != 0 || p.i64(r + 16) == 0, flags & 2 != 0 || p.i64(r + 24) == 0 else {
+            let r = p + layout.traces + t * layout.traceStride
+            try checkString(r.u32(TraceField.algorithm), "trace \(t)'s algorithm")
+            try checkString(r.u32(TraceField.ask), "trace \(t)'s ask")
+            let flags = r.u32(TraceField.flags)
+            guard flags & ~3 == 0, r.u32(TraceField.reserved) == 0 else {
+                throw .malformed("trace \(t) has unknown flags")
+            }
+            guard flags & 1 != 0 || r.i64(TraceField.pass) == 0, flags & 2 != 0 || r.i64(TraceField.k) == 0 else {
                 throw .malformed("trace \(t) has a value for an absent parameter")
             }
         }
         for b in 0..<layout.bankCount {
-            let r = layout.banks + b * layout.bankStride
-            try checkString(p.u32(r), "bank \(b)'s id")
-            try checkString(p.u32(r + 4), "bank \(b)'s title")
-            try checkString(p.u32(r + 8), optional: true, "bank \(b)'s description")
-            guard p.u32(r + 12) & ~1 == 0 else { throw .malformed("bank \(b) has unknown flags") }
-            try checkString(p.u32(r + 16), "bank \(b)'s file")
+            let r = p + layout.banks + b * layout.bankStride
+            try checkString(r.u32(BankField.id), "bank \(b)'s id")
+            try checkString(r.u32(BankField.title), "bank \(b)'s title")
+            try checkString(r.u32(BankField.description), optional: true, "bank \(b)'s description")
+            guard r.u32(BankField.flags) & ~1 == 0 else { throw .malformed("bank \(b) has unknown flags") }
+            try checkString(r.u32(BankField.file), "bank \(b)'s file")
         }
         for m in 0..<layout.moduleCount {
-            let r = layout.modules + m * layout.moduleStride
-            for f in 0..<9 { try checkString(p.u32(r + 4 * f), "module \(m)") }
-            guard p.u32(r + 36) & ~3 == 0 else { throw .malformed("module \(m) has unknown flags") }
-            try checkString(p.u32(r + 40), "module \(m)'s file")
+            let r = p + layout.modules + m * layout.moduleStride
+            for field in ModuleField.strings { try checkString(r.u32(field), "module \(m)") }
+            guard r.u32(ModuleField.flags) & ~3 == 0 else { throw .malformed("module \(m) has unknown flags") }
+            try checkString(r.u32(ModuleField.file), "module \(m)'s file")
         }
     }
 }

@@ -336,9 +336,9 @@ extension IndexLayout {
         try checkOffsets(.choiceOffsets, count: n + 1, total: records(.choices))
         for c in 0..<records(.choices) {
             let r = choi.offset + c * choi.stride
-            try checkString(p.u32(r), "choice \(c)'s text")
-            try checkString(p.u32(r + 4), optional: true, "choice \(c)'s why")
-            guard p.u32(r + 8) & ~3 == 0 else { throw .malformed("choice \(c) has unknown flags") }
+            try checkString(p.u32(r + ChoiceField.text), "choice \(c)'s text")
+            try checkString(p.u32(r + ChoiceField.why), optional: true, "choice \(c)'s why")
+            guard p.u32(r + ChoiceField.flags) & ~3 == 0 else { throw .malformed("choice \(c) has unknown flags") }
         }
 
         // String lists: four per question, then one per module.
@@ -357,7 +357,7 @@ extension IndexLayout {
         let reader = IndexReader(base: p, layout: layout, blocks: nil)
         try checkTagsAndContainers(reader)
         for t in 0..<layout.tagCount {
-            let count = Int(reader.tagRecord(t).u32(12))
+            let count = Int(reader.tagRecord(t).u32(TagField.count))
             guard count == uses[t] else {
                 throw .malformed("tag \(t) says \(count) questions, the questions say \(uses[t])")
             }
@@ -366,13 +366,14 @@ extension IndexLayout {
         let pdat = entry(.postings)
         var cursor = 0
         for c in 0..<layout.containerCount {
-            let cr = layout.containers + c * layout.containerStride
-            let payload = Int(p.u32(cr + 8))
+            let cr = reader.containerRecord(c)
+            let payload = Int(cr.u32(ContainerField.payload))
             for k in cursor..<payload where p.u8(pdat.offset + k) != 0 {
                 throw .malformed("nonzero padding in postings")
             }
-            let card = Int(p.u32(cr + 4))
-            cursor = payload + (p.u8(cr + 2) == IndexFormat.containerArray ? 2 * card : IndexFormat.bitsetBytes)
+            let card = Int(cr.u32(ContainerField.cardinality))
+            let isArray = cr.u8(ContainerField.kind) == IndexFormat.containerArray
+            cursor = payload + (isArray ? 2 * card : IndexFormat.bitsetBytes)
         }
         for k in cursor..<pdat.length where p.u8(pdat.offset + k) != 0 {
             throw .malformed("nonzero padding in postings")

@@ -55,23 +55,3 @@ struct IndexLayout: Sendable {
         repeating: BlockVerifier.Span(offset: 0, length: 0, firstBlock: 0, name: ""),
         count: SectionType.allCases.count)
 }
-
-// Question record field offsets.
-enum QuestionField {
-    static let bank = 0
-    static let id = 4
-    static let prompt = 8
-    static let answer = 12
-    static let guidance = 16
-    static let explanation = 20
-    static let source = 24
-    static let module = 28
-    static let file = 32
-    static let line = 36
-    static let column = 40
-    static let revision = 44
-    static let trace = 48
-    static let type = 52
-    static let difficulty = 53
-    static let reserved = 54
-}

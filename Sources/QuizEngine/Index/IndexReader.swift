@@ -109,6 +109,30 @@ struct IndexReader {
         return base + layout.tags + id * layout.tagStride
     }
 
+    /// Container record `c` (checked at open with the tags).
+    func containerRecord(_ c: Int) -> UnsafeRawPointer {
+        precondition(c >= 0 && c < layout.containerCount, "container out of range")
+        return base + layout.containers + c * layout.containerStride
+    }
+
+    /// Trace record `t` (checked at open).
+    func traceRecord(_ t: Int) -> UnsafeRawPointer {
+        precondition(t >= 0 && t < layout.traceCount, "trace out of range")
+        return base + layout.traces + t * layout.traceStride
+    }
+
+    /// Bank record `b` (checked at open).
+    func bankRecord(_ b: Int) -> UnsafeRawPointer {
+        precondition(b >= 0 && b < layout.bankCount, "bank out of range")
+        return base + layout.banks + b * layout.bankStride
+    }
+
+    /// Module record `m` (checked at open).
+    func moduleRecord(_ m: Int) -> UnsafeRawPointer {
+        precondition(m >= 0 && m < layout.moduleCount, "module out of range")
+        return base + layout.modules + m * layout.moduleStride
+    }
+
     /// Checks the payloads of tag `id`'s posting containers: verified blocks, arrays sorted
     /// and unique, bitsets holding as many bits as they say, every member a question, and
     /// the total equal to the tag's count. The containers themselves are checked at open.
@@ -118,9 +142,9 @@ struct IndexReader {
     /// - Complexity: O(p) in the tag's postings (O(p log k) cross-checked, k tags a question).
     func checkPostings(ofTag id: Int, crossChecked: Bool = false) throws(IndexError) {
         let r = tagRecord(id)
-        let count = Int(r.u32(12))
-        let first = Int(r.u32(16))
-        let containerCount = Int(r.u32(20))
+        let count = Int(r.u32(TagField.count))
+        let first = Int(r.u32(TagField.firstContainer))
+        let containerCount = Int(r.u32(TagField.containerCount))
         func member(_ q: Int) throws(IndexError) {
             guard q < layout.questionCount else {
                 throw .malformed("tag \(id) lists question \(q) of \(layout.questionCount)")
@@ -131,11 +155,11 @@ struct IndexReader {
         }
         var total = 0
         for c in first..<(first + containerCount) {
-            let cr = base + layout.containers + c * layout.containerStride
-            let keyBase = Int(cr.u16(0)) << 16
-            let card = Int(cr.u32(4))
-            let payload = Int(cr.u32(8))
-            if cr.u8(2) == IndexFormat.containerArray {
+            let cr = containerRecord(c)
+            let keyBase = Int(cr.u16(ContainerField.key)) << 16
+            let card = Int(cr.u32(ContainerField.cardinality))
+            let payload = Int(cr.u32(ContainerField.payload))
+            if cr.u8(ContainerField.kind) == IndexFormat.containerArray {
                 let values = try bytes(.postings, payload, 2 * card)
                 var last = -1
                 for i in 0..<card {

@@ -135,30 +135,31 @@ private struct Builder {
             let bank = sid(q.bank)
             let id = sid(q.id)
             keys.append(bank: bank, id: id)
-            qrecs.u32(bank)
-            qrecs.u32(id)
-            qrecs.u32(sid(q.prompt))
-            qrecs.u32(sid(q.answer))
-            qrecs.u32(sid(q.guidance))
-            qrecs.u32(sid(q.explanation))
-            qrecs.u32(sid(q.source))
-            qrecs.u32(sid(q.module))
-            qrecs.u32(sid(q.location.file))
-            qrecs.u32(try u32(q.location.line, "line"))
-            qrecs.u32(try u32(q.location.column, "column"))
             guard let revision = Int32(exactly: q.revision) else {
                 throw .invalidInput("revision \(q.revision) of '\(q.key)' is out of range")
             }
-            qrecs.u32(UInt32(bitPattern: revision))
+            typealias Q = QuestionField
+            let r = qrecs.appendRecord(IndexFormat.questionRecordSize)
+            qrecs.setU32(bank, at: r + Q.bank)
+            qrecs.setU32(id, at: r + Q.id)
+            qrecs.setU32(sid(q.prompt), at: r + Q.prompt)
+            qrecs.setU32(sid(q.answer), at: r + Q.answer)
+            qrecs.setU32(sid(q.guidance), at: r + Q.guidance)
+            qrecs.setU32(sid(q.explanation), at: r + Q.explanation)
+            qrecs.setU32(sid(q.source), at: r + Q.source)
+            qrecs.setU32(sid(q.module), at: r + Q.module)
+            qrecs.setU32(sid(q.location.file), at: r + Q.file)
+            qrecs.setU32(try u32(q.location.line, "line"), at: r + Q.line)
+            qrecs.setU32(try u32(q.location.column, "column"), at: r + Q.column)
+            qrecs.setU32(UInt32(bitPattern: revision), at: r + Q.revision)
             if let trace = q.trace {
-                qrecs.u32(UInt32(traces.count))
+                qrecs.setU32(UInt32(traces.count), at: r + Q.trace)
                 traces.append(trace)
             } else {
-                qrecs.u32(IndexFormat.none)
+                qrecs.setU32(IndexFormat.none, at: r + Q.trace)
             }
-            qrecs.u8(IndexFormat.code(of: q.type))
-            qrecs.u8(IndexFormat.code(of: q.difficulty))
-            qrecs.u16(0)
+            qrecs.setU8(IndexFormat.code(of: q.type), at: r + Q.type)
+            qrecs.setU8(IndexFormat.code(of: q.difficulty), at: r + Q.difficulty)
 
             var ids = q.tags.map { tagIndex[$0]! }
             ids.sort()
@@ -171,9 +172,10 @@ private struct Builder {
             qtagOffsets.append(UInt32(truncatingIfNeeded: qtags.count))
 
             for c in q.choices {
-                choices.u32(sid(c.text))
-                choices.u32(sid(c.why))
-                choices.u32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0))
+                let r = choices.appendRecord(IndexFormat.choiceRecordSize)
+                choices.setU32(sid(c.text), at: r + ChoiceField.text)
+                choices.setU32(sid(c.why), at: r + ChoiceField.why)
+                choices.setU32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0), at: r + ChoiceField.flags)
             }
             choiceCount += q.choices.count
             choiceOffsets.append(try u32(choiceCount, "choice count"))
@@ -190,42 +192,45 @@ private struct Builder {
         // Modules: records plus their tag lists after the questions' lists.
         var mb = ByteBuffer()
         for m in set.modules {
-            for field in [
-                sid(m.course), sid(m.id), sid(m.title), sid(m.algorithm), sid(m.lesson),
-                sid(m.complexity.best), sid(m.complexity.average), sid(m.complexity.worst),
-                sid(m.complexity.space),
-            ] {
-                mb.u32(field)
-            }
-            mb.u32((m.isStable ? 1 : 0) | (m.isInPlace ? 2 : 0))
-            mb.u32(sid(m.location.file))
-            mb.u32(try u32(m.location.line, "line"))
-            mb.u32(try u32(m.location.column, "column"))
+            typealias F = ModuleField
+            let r = mb.appendRecord(IndexFormat.moduleRecordSize)
+            let strings = [
+                (F.course, m.course), (F.id, m.id), (F.title, m.title), (F.algorithm, m.algorithm),
+                (F.lesson, m.lesson), (F.best, m.complexity.best), (F.average, m.complexity.average),
+                (F.worst, m.complexity.worst), (F.space, m.complexity.space),
+            ]
+            for (field, text) in strings { mb.setU32(sid(text), at: r + field) }
+            mb.setU32((m.isStable ? 1 : 0) | (m.isInPlace ? 2 : 0), at: r + F.flags)
+            mb.setU32(sid(m.location.file), at: r + F.file)
+            mb.setU32(try u32(m.location.line, "line"), at: r + F.line)
+            mb.setU32(try u32(m.location.column, "column"), at: r + F.column)
             addList(m.tags, &self)
         }
 
         var bb = ByteBuffer()
         for b in set.banks {
-            bb.u32(sid(b.id))
-            bb.u32(sid(b.title))
-            bb.u32(sid(b.description))
-            bb.u32(b.isCourse ? 1 : 0)
-            bb.u32(sid(b.location.file))
-            bb.u32(try u32(b.location.line, "line"))
-            bb.u32(try u32(b.location.column, "column"))
+            let r = bb.appendRecord(IndexFormat.bankRecordSize)
+            bb.setU32(sid(b.id), at: r + BankField.id)
+            bb.setU32(sid(b.title), at: r + BankField.title)
+            bb.setU32(sid(b.description), at: r + BankField.description)
+            bb.setU32(b.isCourse ? 1 : 0, at: r + BankField.flags)
+            bb.setU32(sid(b.location.file), at: r + BankField.file)
+            bb.setU32(try u32(b.location.line, "line"), at: r + BankField.line)
+            bb.setU32(try u32(b.location.column, "column"), at: r + BankField.column)
         }
 
         var trb = ByteBuffer()
         for t in traces {
-            trb.u32(sid(t.algorithm))
-            trb.u32(sid(t.ask))
-            trb.u32((t.pass != nil ? 1 : 0) | (t.k != nil ? 2 : 0))
-            trb.u32(0)
-            trb.i64(Int64(t.pass ?? 0))
-            trb.i64(Int64(t.k ?? 0))
-            trb.i64(Int64(t.size))
-            trb.i64(Int64(t.minimum))
-            trb.i64(Int64(t.maximum))
+            typealias F = TraceField
+            let r = trb.appendRecord(IndexFormat.traceRecordSize)
+            trb.setU32(sid(t.algorithm), at: r + F.algorithm)
+            trb.setU32(sid(t.ask), at: r + F.ask)
+            trb.setU32((t.pass != nil ? 1 : 0) | (t.k != nil ? 2 : 0), at: r + F.flags)
+            trb.setI64(Int64(t.pass ?? 0), at: r + F.pass)
+            trb.setI64(Int64(t.k ?? 0), at: r + F.k)
+            trb.setI64(Int64(t.size), at: r + F.size)
+            trb.setI64(Int64(t.minimum), at: r + F.minimum)
+            trb.setI64(Int64(t.maximum), at: r + F.maximum)
         }
 
         // Tags and postings.
@@ -242,12 +247,12 @@ private struct Builder {
                 while j < members.count && members[j] >> 16 == key { j += 1 }
                 let card = j - i
                 pdat.align(to: IndexFormat.alignment)
-                pcon.u16(UInt16(key))
-                pcon.u8(
-                    card <= IndexFormat.arrayContainerMax ? IndexFormat.containerArray : IndexFormat.containerBitset)
-                pcon.u8(0)
-                pcon.u32(UInt32(card))
-                pcon.u32(UInt32(pdat.count))
+                let r = pcon.appendRecord(IndexFormat.containerRecordSize)
+                pcon.setU16(UInt16(key), at: r + ContainerField.key)
+                let kind = card <= IndexFormat.arrayContainerMax ? IndexFormat.containerArray : IndexFormat.containerBitset
+                pcon.setU8(kind, at: r + ContainerField.kind)
+                pcon.setU32(UInt32(card), at: r + ContainerField.cardinality)
+                pcon.setU32(UInt32(pdat.count), at: r + ContainerField.payload)
                 if card <= IndexFormat.arrayContainerMax {
                     for m in members[i..<j] { pdat.u16(UInt16(truncatingIfNeeded: m)) }
                 } else {
@@ -262,12 +267,13 @@ private struct Builder {
                 i = j
             }
             let name = allTags[t]
-            tb.u32(sid(name))
-            tb.u32(sid(tagDescriptions[name]))
-            tb.u32(tagDescriptions[name] != nil ? 1 : 0)
-            tb.u32(UInt32(members.count))
-            tb.u32(first)
-            tb.u32(containerCount - first)
+            let r = tb.appendRecord(IndexFormat.tagRecordSize)
+            tb.setU32(sid(name), at: r + TagField.name)
+            tb.setU32(sid(tagDescriptions[name]), at: r + TagField.description)
+            tb.setU32(tagDescriptions[name] != nil ? 1 : 0, at: r + TagField.flags)
+            tb.setU32(UInt32(members.count), at: r + TagField.count)
+            tb.setU32(first, at: r + TagField.firstContainer)
+            tb.setU32(containerCount - first, at: r + TagField.containerCount)
         }
         pdat.align(to: IndexFormat.alignment)
         guard pdat.count <= Int(UInt32.max) else { throw .invalidInput("postings exceed 4 GiB") }

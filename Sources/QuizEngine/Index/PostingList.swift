@@ -127,12 +127,11 @@ public struct PostingContainer: Sendable {
 
     init(index: QuestionIndex, record: Int) {
         self.index = index
-        let r = index.layout.containers + record * index.layout.containerStride
-        let b = index.base
-        key = Int(b.u16(r))
-        kind = b.u8(r + 2) == IndexFormat.containerArray ? .array : .bitset
-        count = Int(b.u32(r + 4))
-        payload = index.layout.postings + Int(b.u32(r + 8))
+        let r = index.reader.containerRecord(record)
+        key = Int(r.u16(ContainerField.key))
+        kind = r.u8(ContainerField.kind) == IndexFormat.containerArray ? .array : .bitset
+        count = Int(r.u32(ContainerField.cardinality))
+        payload = index.layout.postings + Int(r.u32(ContainerField.payload))
     }
 
     /// The `i`th smallest member's low half (array containers).

@@ -191,7 +191,7 @@ public final class QuestionIndex: @unchecked Sendable {
     /// The full tag set of the question at `ordinal`, sorted by UTF-8 bytes.
     public func tags(at ordinal: Int) throws(IndexError) -> [String] {
         var names: [String] = []
-        for id in try tagIDs(at: ordinal) { names.append(try reader.string(reader.tagRecord(id).u32(0))) }
+        for id in try tagIDs(at: ordinal) { names.append(try reader.string(reader.tagRecord(id).u32(TagField.name))) }
         return names
     }
 
@@ -254,14 +254,14 @@ public final class QuestionIndex: @unchecked Sendable {
     public func tag(at id: Int) throws(IndexError) -> Tag {
         let r = reader.tagRecord(id)
         return Tag(
-            id: id, name: try reader.string(r.u32(0)), description: try reader.optionalString(r.u32(4)),
-            count: Int(r.u32(12)))
+            id: id, name: try reader.string(r.u32(TagField.name)),
+            description: try reader.optionalString(r.u32(TagField.description)), count: Int(r.u32(TagField.count)))
     }
 
     /// The id of the tag named `name`, or `nil` (binary search).
     public func tagID(named name: String) throws(IndexError) -> Int? {
         let nameAt = { (id: Int) throws(IndexError) -> ByteRope in
-            ByteRope(try self.reader.stringBytes(self.reader.tagRecord(id).u32(0)))
+            ByteRope(try self.reader.stringBytes(self.reader.tagRecord(id).u32(TagField.name)))
         }
         return try search(name, count: layout.tagCount, keyAt: nameAt)
     }
@@ -273,7 +273,8 @@ public final class QuestionIndex: @unchecked Sendable {
         let r = reader.tagRecord(id)
         if reader.blocks != nil { try reader.checkPostings(ofTag: id) }
         return PostingList(
-            index: self, firstContainer: Int(r.u32(16)), containerCount: Int(r.u32(20)), count: Int(r.u32(12)))
+            index: self, firstContainer: Int(r.u32(TagField.firstContainer)),
+            containerCount: Int(r.u32(TagField.containerCount)), count: Int(r.u32(TagField.count)))
     }
 
     /// The questions carrying the tag named `name`, or `nil` if no question or declaration
@@ -290,13 +291,15 @@ public final class QuestionIndex: @unchecked Sendable {
         get throws(IndexError) {
             var all: [BankInfo] = []
             for b in 0..<layout.bankCount {
-                let r = base + layout.banks + b * layout.bankStride
+                let r = reader.bankRecord(b)
                 all.append(
                     BankInfo(
-                        id: try reader.string(r.u32(0)), title: try reader.string(r.u32(4)),
-                        description: try reader.optionalString(r.u32(8)), isCourse: r.u32(12) & 1 != 0,
+                        id: try reader.string(r.u32(BankField.id)), title: try reader.string(r.u32(BankField.title)),
+                        description: try reader.optionalString(r.u32(BankField.description)),
+                        isCourse: r.u32(BankField.flags) & 1 != 0,
                         location: SourceLocation(
-                            file: try reader.string(r.u32(16)), line: Int(r.u32(20)), column: Int(r.u32(24)))))
+                            file: try reader.string(r.u32(BankField.file)), line: Int(r.u32(BankField.line)),
+                            column: Int(r.u32(BankField.column)))))
             }
             return all
         }
@@ -307,17 +310,21 @@ public final class QuestionIndex: @unchecked Sendable {
         get throws(IndexError) {
             var all: [CourseModule] = []
             for m in 0..<layout.moduleCount {
-                let r = base + layout.modules + m * layout.moduleStride
-                func s(_ k: Int) throws(IndexError) -> String { try reader.string(r.u32(4 * k)) }
-                let flags = r.u32(36)
+                let r = reader.moduleRecord(m)
+                typealias F = ModuleField
+                func s(_ field: Int) throws(IndexError) -> String { try reader.string(r.u32(field)) }
+                let flags = r.u32(F.flags)
                 all.append(
                     CourseModule(
-                        course: try s(0), id: try s(1), title: try s(2), algorithm: try s(3), lesson: try s(4),
-                        complexity: .init(best: try s(5), average: try s(6), worst: try s(7), space: try s(8)),
+                        course: try s(F.course), id: try s(F.id), title: try s(F.title), algorithm: try s(F.algorithm),
+                        lesson: try s(F.lesson),
+                        complexity: .init(
+                            best: try s(F.best), average: try s(F.average), worst: try s(F.worst), space: try s(F.space)),
                         isStable: flags & 1 != 0, isInPlace: flags & 2 != 0,
                         tags: try strings(inList: layout.questionCount * IndexFormat.listsPerQuestion + m),
                         location: SourceLocation(
-                            file: try reader.string(r.u32(40)), line: Int(r.u32(44)), column: Int(r.u32(48)))))
+                            file: try reader.string(r.u32(F.file)), line: Int(r.u32(F.line)),
+                            column: Int(r.u32(F.column)))))
             }
             return all
         }
@@ -330,8 +337,8 @@ public final class QuestionIndex: @unchecked Sendable {
         var declared: [TagInfo] = []
         for t in 0..<tagCount {
             let r = reader.tagRecord(t)
-            if let description = try reader.optionalString(r.u32(4)) {
-                declared.append(TagInfo(name: try reader.string(r.u32(0)), description: description))
+            if let description = try reader.optionalString(r.u32(TagField.description)) {
+                declared.append(TagInfo(name: try reader.string(r.u32(TagField.name)), description: description))
             }
         }
         var questions: [Question] = []
@@ -382,25 +389,26 @@ public final class QuestionIndex: @unchecked Sendable {
         out.reserveCapacity(extent.count)
         for c in extent {
             let r = try reader.bytes(.choices, c * layout.choiceStride, IndexFormat.choiceRecordSize)
-            let flags = r.u32(8)
+            let flags = r.u32(ChoiceField.flags)
             guard flags & ~3 == 0 else { throw .malformed("choice \(c) has unknown flags") }
             out.append(
                 Choice(
-                    text: try reader.string(r.u32(0)), isCorrect: flags & 1 != 0,
-                    why: try reader.optionalString(r.u32(4)), isFixed: flags & 2 != 0))
+                    text: try reader.string(r.u32(ChoiceField.text)), isCorrect: flags & 1 != 0,
+                    why: try reader.optionalString(r.u32(ChoiceField.why)), isFixed: flags & 2 != 0))
         }
         return out
     }
 
     func trace(_ id: UInt32) throws(IndexError) -> TraceTemplate? {
         guard id != IndexFormat.none else { return nil }
-        let r = base + layout.traces + Int(id) * layout.traceStride
-        let flags = r.u32(8)
+        typealias F = TraceField
+        let r = reader.traceRecord(Int(id))
+        let flags = r.u32(F.flags)
         return TraceTemplate(
-            algorithm: try reader.string(r.u32(0)), ask: try reader.string(r.u32(4)),
-            pass: flags & 1 != 0 ? Int(r.i64(16)) : nil,
-            k: flags & 2 != 0 ? Int(r.i64(24)) : nil,
-            size: Int(r.i64(32)), minimum: Int(r.i64(40)), maximum: Int(r.i64(48)))
+            algorithm: try reader.string(r.u32(F.algorithm)), ask: try reader.string(r.u32(F.ask)),
+            pass: flags & 1 != 0 ? Int(r.i64(F.pass)) : nil,
+            k: flags & 2 != 0 ? Int(r.i64(F.k)) : nil,
+            size: Int(r.i64(F.size)), minimum: Int(r.i64(F.minimum)), maximum: Int(r.i64(F.maximum)))
     }
 }
 

@@ -173,11 +173,11 @@ extension QuestionIndex {
 
     /// The string id of the id of module `position` (in ``modules`` order).
     fileprivate func moduleIDString(_ position: Int) -> UInt32 {
-        base.u32(layout.modules + position * layout.moduleStride + 4)
+        reader.moduleRecord(position).u32(ModuleField.id)
     }
 
     /// The string id of the name of bank `position` (in ``banks`` order).
     fileprivate func bankNameString(_ position: Int) -> UInt32 {
-        base.u32(layout.banks + position * layout.bankStride)
+        reader.bankRecord(position).u32(BankField.id)
     }
 }

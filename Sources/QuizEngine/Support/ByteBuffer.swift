@@ -33,6 +33,26 @@ struct ByteBuffer {
         if rem != 0 { zeros(alignment - rem) }
     }
 
+    /// Appends a zeroed record of `size` bytes and returns its offset, so its fields are set
+    /// by name (``QuestionField``, ``TagField``, …) rather than by the order of appends.
+    mutating func appendRecord(_ size: Int) -> Int {
+        let start = bytes.count
+        zeros(size)
+        return start
+    }
+
+    /// Overwrites one byte at `offset`.
+    mutating func setU8(_ v: UInt8, at offset: Int) { bytes[offset] = v }
+
+    /// Overwrites two bytes at `offset`.
+    mutating func setU16(_ v: UInt16, at offset: Int) {
+        bytes[offset] = UInt8(truncatingIfNeeded: v)
+        bytes[offset + 1] = UInt8(truncatingIfNeeded: v >> 8)
+    }
+
+    /// Overwrites eight bytes at `offset` with a signed value.
+    mutating func setI64(_ v: Int64, at offset: Int) { setU64(UInt64(bitPattern: v), at: offset) }
+
     /// Overwrites four bytes at `offset`.
     mutating func setU32(_ v: UInt32, at offset: Int) {
         for k in 0..<4 { bytes[offset + k] = UInt8(truncatingIfNeeded: v >> (UInt32(k) * 8)) }
