@@ -45,7 +45,7 @@ public struct IndexWriter: Sendable {
     ///   the number of questions (the key table is sorted).
     public func encode(_ set: QuestionSet) throws(IndexError) -> [UInt8] {
         // Most sets have about five distinct strings per question.
-        var builder = Builder(expectedStrings: set.questions.count * 5 + 64)
+        var builder = Builder(expectedStrings: set.questions.count * 5 + 64, questionCount: set.questions.count)
         return try builder.build(set, compilerVersion: compilerVersion, schemaVersion: schemaVersion)
     }
 }
@@ -66,8 +66,25 @@ private func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
 private struct Builder {
     var pool: StringPool
 
-    init(expectedStrings: Int) {
+    // What the steps fill in, section by section.
+    var allTags: [String] = []
+    var tagDescriptions: [String: String] = [:]
+    var tagIndex: [String: UInt32] = [:]
+    var tagMembers: [[UInt32]] = []
+    var questionRecords = ByteBuffer()
+    var questionTagOffsets: [UInt32] = [0]
+    var questionTags: [UInt32] = []
+    var choiceOffsets: [UInt32] = [0]
+    var choiceRecords = ByteBuffer()
+    var choiceCount = 0
+    var listOffsets: [UInt32] = [0]
+    var listStrings: [SID] = []
+    var traces: [TraceTemplate] = []
+    var keys: KeyTable
+
+    init(expectedStrings: Int, questionCount: Int) {
         pool = StringPool(expectedCount: expectedStrings)
+        keys = KeyTable(expectedCount: questionCount)
     }
 
     mutating func sid(_ s: String) -> SID { pool.intern(s) }
@@ -82,6 +99,9 @@ private struct Builder {
         return r
     }
 
+    /// The index's bytes: tags first (questions refer to them by id), then the questions and
+    /// their lists, the module, bank and trace records, the tags' postings, and the string
+    /// pool, which every step above added to; then the header and the section table.
     mutating func build(
         _ set: QuestionSet, compilerVersion: String, schemaVersion: String
     ) throws(IndexError) -> [UInt8] {
@@ -93,9 +113,36 @@ private struct Builder {
         }
         let compilerSID = sid(compilerVersion)
         let schemaSID = sid(schemaVersion)
+        collectTags(set)
+        try addQuestions(set)
+        // Keys, sorted by UTF-8 bytes; duplicates are an error.
+        let order = try keys.sortedOrdinals(pool: pool)
+        let modules = try moduleRecords(set.modules)
+        let banks = try bankRecords(set.banks)
+        let traceBytes = traceRecords()
+        let (tags, containers, postings) = try tagRecordsAndPostings()
+        // The string pool, now complete.
+        guard pool.bytes.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
+        var stringOffsets = ByteBuffer()
+        stringOffsets.reserve(pool.offsets.count * 4)
+        for offset in pool.offsets { stringOffsets.u32(UInt32(offset)) }
 
-        // Tags: declared ∪ used, sorted by UTF-8 bytes.
-        var tagDescriptions: [String: String] = [:]
+        var sections: [(SectionType, [UInt8])] = [
+            (.stringOffsets, stringOffsets.bytes), (.stringBytes, pool.bytes), (.questions, questionRecords.bytes),
+            (.keys, u32Array(order)), (.questionTagOffsets, u32Array(questionTagOffsets)),
+            (.questionTags, u32Array(questionTags)), (.choiceOffsets, u32Array(choiceOffsets)),
+            (.choices, choiceRecords.bytes), (.listOffsets, u32Array(listOffsets)),
+            (.listStrings, u32Array(listStrings)), (.tags, tags), (.containers, containers), (.postings, postings),
+            (.traces, traceBytes), (.banks, banks), (.modules, modules),
+        ]
+        sections.append((.blockChecksums, BlockChecksums.encode(sections.map(\.1))))
+        return assemble(
+            sections, questionCount: UInt32(n), compilerVersion: compilerSID, schemaVersion: schemaSID,
+            digest: set.sourceDigest)
+    }
+
+    /// Tags: declared ∪ used, sorted by UTF-8 bytes, first description winning.
+    private mutating func collectTags(_ set: QuestionSet) {
         var tagNames: [String] = []
         for tag in set.tags where tagDescriptions[tag.name] == nil {
             tagDescriptions[tag.name] = tag.description
@@ -105,93 +152,85 @@ private struct Builder {
         for q in set.questions {
             for t in q.tags where tagDescriptions[t] == nil && used.insert(t).inserted { tagNames.append(t) }
         }
-        let allTags = tagNames.sorted { bytesPrecede(Array($0.utf8), Array($1.utf8)) }
-        var tagIndex: [String: UInt32] = [:]
+        allTags = tagNames.sorted { bytesPrecede(Array($0.utf8), Array($1.utf8)) }
         for (i, name) in allTags.enumerated() { tagIndex[name] = UInt32(i) }
-        var tagMembers = [[UInt32]](repeating: [], count: allTags.count)
+        tagMembers = [[UInt32]](repeating: [], count: allTags.count)
+    }
 
-        // Questions and their lists.
-        var qrecs = ByteBuffer()
-        qrecs.reserve(n * IndexFormat.questionRecordSize)
-        var qtagOffsets: [UInt32] = [0]
-        var qtags: [UInt32] = []
-        var choiceOffsets: [UInt32] = [0]
-        var choices = ByteBuffer()
-        var choiceCount = 0
-        var listOffsets: [UInt32] = [0]
-        var listStrings: [SID] = []
-        var traces: [TraceTemplate] = []
-        var keys = KeyTable(expectedCount: n)
-        qtagOffsets.reserveCapacity(n + 1)
+    /// One string list (accepted answers, items, rubric, refs, a module's tags).
+    private mutating func addList(_ items: [String]) {
+        for s in items { listStrings.append(sid(s)) }
+        listOffsets.append(UInt32(truncatingIfNeeded: listStrings.count))
+    }
+
+    /// Question records, each question's tag ids, choices and lists, in ordinal order.
+    private mutating func addQuestions(_ set: QuestionSet) throws(IndexError) {
+        let n = set.questions.count
+        questionRecords.reserve(n * IndexFormat.questionRecordSize)
+        questionTagOffsets.reserveCapacity(n + 1)
         choiceOffsets.reserveCapacity(n + 1)
         listOffsets.reserveCapacity(n * IndexFormat.listsPerQuestion + set.modules.count + 1)
-
-        func addList(_ items: [String], _ b: inout Builder) {
-            for s in items { listStrings.append(b.sid(s)) }
-            listOffsets.append(UInt32(truncatingIfNeeded: listStrings.count))
-        }
-
         for (ordinal, q) in set.questions.enumerated() {
-            let bank = sid(q.bank)
-            let id = sid(q.id)
-            keys.append(bank: bank, id: id)
-            guard let revision = Int32(exactly: q.revision) else {
-                throw .invalidInput("revision \(q.revision) of '\(q.key)' is out of range")
-            }
-            typealias Q = QuestionField
-            let r = qrecs.appendRecord(IndexFormat.questionRecordSize)
-            qrecs.setU32(bank, at: r + Q.bank)
-            qrecs.setU32(id, at: r + Q.id)
-            qrecs.setU32(sid(q.prompt), at: r + Q.prompt)
-            qrecs.setU32(sid(q.answer), at: r + Q.answer)
-            qrecs.setU32(sid(q.guidance), at: r + Q.guidance)
-            qrecs.setU32(sid(q.explanation), at: r + Q.explanation)
-            qrecs.setU32(sid(q.source), at: r + Q.source)
-            qrecs.setU32(sid(q.module), at: r + Q.module)
-            qrecs.setU32(sid(q.location.file), at: r + Q.file)
-            qrecs.setU32(try u32(q.location.line, "line"), at: r + Q.line)
-            qrecs.setU32(try u32(q.location.column, "column"), at: r + Q.column)
-            qrecs.setU32(UInt32(bitPattern: revision), at: r + Q.revision)
-            if let trace = q.trace {
-                qrecs.setU32(UInt32(traces.count), at: r + Q.trace)
-                traces.append(trace)
-            } else {
-                qrecs.setU32(IndexFormat.none, at: r + Q.trace)
-            }
-            qrecs.setU8(IndexFormat.code(of: q.type), at: r + Q.type)
-            qrecs.setU8(IndexFormat.code(of: q.difficulty), at: r + Q.difficulty)
-
+            try addQuestionRecord(q)
             var ids = q.tags.map { tagIndex[$0]! }
             ids.sort()
             var last: UInt32? = nil
             for id in ids where id != last {
-                qtags.append(id)
+                questionTags.append(id)
                 tagMembers[Int(id)].append(UInt32(ordinal))
                 last = id
             }
-            qtagOffsets.append(UInt32(truncatingIfNeeded: qtags.count))
-
+            questionTagOffsets.append(UInt32(truncatingIfNeeded: questionTags.count))
             for c in q.choices {
-                let r = choices.appendRecord(IndexFormat.choiceRecordSize)
-                choices.setU32(sid(c.text), at: r + ChoiceField.text)
-                choices.setU32(sid(c.why), at: r + ChoiceField.why)
-                choices.setU32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0), at: r + ChoiceField.flags)
+                let r = choiceRecords.appendRecord(IndexFormat.choiceRecordSize)
+                choiceRecords.setU32(sid(c.text), at: r + ChoiceField.text)
+                choiceRecords.setU32(sid(c.why), at: r + ChoiceField.why)
+                choiceRecords.setU32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0), at: r + ChoiceField.flags)
             }
             choiceCount += q.choices.count
             choiceOffsets.append(try u32(choiceCount, "choice count"))
-
-            addList(q.accept, &self)
-            addList(q.items, &self)
-            addList(q.rubric, &self)
-            addList(q.refs, &self)
+            addList(q.accept)
+            addList(q.items)
+            addList(q.rubric)
+            addList(q.refs)
         }
+    }
 
-        // Keys, sorted by UTF-8 bytes; duplicates are an error.
-        let order = try keys.sortedOrdinals(pool: pool)
+    private mutating func addQuestionRecord(_ q: Question) throws(IndexError) {
+        guard let revision = Int32(exactly: q.revision) else {
+            throw .invalidInput("revision \(q.revision) of '\(q.key)' is out of range")
+        }
+        let bank = sid(q.bank)
+        let id = sid(q.id)
+        keys.append(bank: bank, id: id)
+        typealias Q = QuestionField
+        let r = questionRecords.appendRecord(IndexFormat.questionRecordSize)
+        questionRecords.setU32(bank, at: r + Q.bank)
+        questionRecords.setU32(id, at: r + Q.id)
+        questionRecords.setU32(sid(q.prompt), at: r + Q.prompt)
+        questionRecords.setU32(sid(q.answer), at: r + Q.answer)
+        questionRecords.setU32(sid(q.guidance), at: r + Q.guidance)
+        questionRecords.setU32(sid(q.explanation), at: r + Q.explanation)
+        questionRecords.setU32(sid(q.source), at: r + Q.source)
+        questionRecords.setU32(sid(q.module), at: r + Q.module)
+        questionRecords.setU32(sid(q.location.file), at: r + Q.file)
+        questionRecords.setU32(try u32(q.location.line, "line"), at: r + Q.line)
+        questionRecords.setU32(try u32(q.location.column, "column"), at: r + Q.column)
+        questionRecords.setU32(UInt32(bitPattern: revision), at: r + Q.revision)
+        if let trace = q.trace {
+            questionRecords.setU32(UInt32(traces.count), at: r + Q.trace)
+            traces.append(trace)
+        } else {
+            questionRecords.setU32(IndexFormat.none, at: r + Q.trace)
+        }
+        questionRecords.setU8(IndexFormat.code(of: q.type), at: r + Q.type)
+        questionRecords.setU8(IndexFormat.code(of: q.difficulty), at: r + Q.difficulty)
+    }
 
-        // Modules: records plus their tag lists after the questions' lists.
+    /// Module records; their tag lists follow the questions' lists.
+    private mutating func moduleRecords(_ modules: [CourseModule]) throws(IndexError) -> [UInt8] {
         var mb = ByteBuffer()
-        for m in set.modules {
+        for m in modules {
             typealias F = ModuleField
             let r = mb.appendRecord(IndexFormat.moduleRecordSize)
             let strings = [
@@ -204,11 +243,14 @@ private struct Builder {
             mb.setU32(sid(m.location.file), at: r + F.file)
             mb.setU32(try u32(m.location.line, "line"), at: r + F.line)
             mb.setU32(try u32(m.location.column, "column"), at: r + F.column)
-            addList(m.tags, &self)
+            addList(m.tags)
         }
+        return mb.bytes
+    }
 
+    private mutating func bankRecords(_ banks: [BankInfo]) throws(IndexError) -> [UInt8] {
         var bb = ByteBuffer()
-        for b in set.banks {
+        for b in banks {
             let r = bb.appendRecord(IndexFormat.bankRecordSize)
             bb.setU32(sid(b.id), at: r + BankField.id)
             bb.setU32(sid(b.title), at: r + BankField.title)
@@ -218,7 +260,10 @@ private struct Builder {
             bb.setU32(try u32(b.location.line, "line"), at: r + BankField.line)
             bb.setU32(try u32(b.location.column, "column"), at: r + BankField.column)
         }
+        return bb.bytes
+    }
 
+    private mutating func traceRecords() -> [UInt8] {
         var trb = ByteBuffer()
         for t in traces {
             typealias F = TraceField
@@ -232,8 +277,14 @@ private struct Builder {
             trb.setI64(Int64(t.minimum), at: r + F.minimum)
             trb.setI64(Int64(t.maximum), at: r + F.maximum)
         }
+        return trb.bytes
+    }
 
-        // Tags and postings.
+    /// Tag records, and each tag's members as roaring-style containers (sorted arrays of
+    /// low halves up to ``IndexFormat/arrayContainerMax``, bitsets beyond) with their payloads.
+    private mutating func tagRecordsAndPostings() throws(IndexError) -> (
+        tags: [UInt8], containers: [UInt8], postings: [UInt8]
+    ) {
         var tb = ByteBuffer()
         var pcon = ByteBuffer()
         var pdat = ByteBuffer()
@@ -277,35 +328,7 @@ private struct Builder {
         }
         pdat.align(to: IndexFormat.alignment)
         guard pdat.count <= Int(UInt32.max) else { throw .invalidInput("postings exceed 4 GiB") }
-
-        // The string pool, now complete.
-        guard pool.bytes.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
-        var soff = ByteBuffer()
-        soff.reserve(pool.offsets.count * 4)
-        for offset in pool.offsets { soff.u32(UInt32(offset)) }
-
-        var sections: [(SectionType, [UInt8])] = []
-        sections.append((.stringOffsets, soff.bytes))
-        sections.append((.stringBytes, pool.bytes))
-        sections.append((.questions, qrecs.bytes))
-        sections.append((.keys, u32Array(order)))
-        sections.append((.questionTagOffsets, u32Array(qtagOffsets)))
-        sections.append((.questionTags, u32Array(qtags)))
-        sections.append((.choiceOffsets, u32Array(choiceOffsets)))
-        sections.append((.choices, choices.bytes))
-        sections.append((.listOffsets, u32Array(listOffsets)))
-        sections.append((.listStrings, u32Array(listStrings)))
-        sections.append((.tags, tb.bytes))
-        sections.append((.containers, pcon.bytes))
-        sections.append((.postings, pdat.bytes))
-        sections.append((.traces, trb.bytes))
-        sections.append((.banks, bb.bytes))
-        sections.append((.modules, mb.bytes))
-        sections.append((.blockChecksums, BlockChecksums.encode(sections.map(\.1))))
-
-        return assemble(
-            sections, questionCount: UInt32(n), compilerVersion: compilerSID, schemaVersion: schemaSID,
-            digest: set.sourceDigest)
+        return (tb.bytes, pcon.bytes, pdat.bytes)
     }
 
     private func u32Array(_ values: [UInt32]) -> [UInt8] {
