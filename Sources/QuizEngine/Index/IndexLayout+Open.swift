@@ -95,7 +95,6 @@ extension IndexLayout {
     /// - Complexity: O(t + c) for t tags and c containers, plus the tag names' bytes.
     static func checkTagsAndContainers(_ reader: IndexReader) throws(IndexError) {
         let layout = reader.layout
-        let p = reader.base
         var nextContainer = 0
         var payloadCursor = 0
         var previousName: UnsafeRawBufferPointer? = nil
