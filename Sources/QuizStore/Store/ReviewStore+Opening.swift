@@ -13,8 +13,7 @@ import GRDB
 /// stale), so the whole open is retried until the busy timeout has passed.
 extension ReviewStore {
     static func createParentDirectory(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-        let directory = String(path[..<slash])
+        let directory = split(path).directory
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -159,10 +158,9 @@ extension ReviewStore {
         }
     }
 
-    /// The directory part (`.` when there is none) and the file name of `path`.
+    /// The folder (absolute) and the file name of `path`.
     private static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let directory = slash == path.startIndex ? "/" : String(path[..<slash])
-        return (directory, String(path[path.index(after: slash)...]))
+        let url = URL(fileURLWithPath: path)
+        return (url.deletingLastPathComponent().path, url.lastPathComponent)
     }
 }
