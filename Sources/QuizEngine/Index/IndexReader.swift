@@ -105,32 +105,33 @@ struct IndexReader {
 
     /// The record of tag `id` (the tag table is checked whole at open).
     func tagRecord(_ id: Int) -> UnsafeRawPointer {
-        precondition(id >= 0 && id < layout.tagCount, "tag id out of range")
-        return base + layout.tags + id * layout.tagStride
+        record(id, of: layout.tagCount, at: layout.tags, stride: layout.tagStride)
     }
 
     /// Container record `c` (checked at open with the tags).
     func containerRecord(_ c: Int) -> UnsafeRawPointer {
-        precondition(c >= 0 && c < layout.containerCount, "container out of range")
-        return base + layout.containers + c * layout.containerStride
+        record(c, of: layout.containerCount, at: layout.containers, stride: layout.containerStride)
     }
 
     /// Trace record `t` (checked at open).
     func traceRecord(_ t: Int) -> UnsafeRawPointer {
-        precondition(t >= 0 && t < layout.traceCount, "trace out of range")
-        return base + layout.traces + t * layout.traceStride
+        record(t, of: layout.traceCount, at: layout.traces, stride: layout.traceStride)
     }
 
     /// Bank record `b` (checked at open).
     func bankRecord(_ b: Int) -> UnsafeRawPointer {
-        precondition(b >= 0 && b < layout.bankCount, "bank out of range")
-        return base + layout.banks + b * layout.bankStride
+        record(b, of: layout.bankCount, at: layout.banks, stride: layout.bankStride)
     }
 
     /// Module record `m` (checked at open).
     func moduleRecord(_ m: Int) -> UnsafeRawPointer {
-        precondition(m >= 0 && m < layout.moduleCount, "module out of range")
-        return base + layout.modules + m * layout.moduleStride
+        record(m, of: layout.moduleCount, at: layout.modules, stride: layout.moduleStride)
+    }
+
+    /// Record `i` of a small section checked whole at open.
+    private func record(_ i: Int, of count: Int, at offset: Int, stride: Int) -> UnsafeRawPointer {
+        precondition(i >= 0 && i < count, "record out of range")
+        return base + offset + i * stride
     }
 
     /// Checks the payloads of tag `id`'s posting containers: verified blocks, arrays sorted

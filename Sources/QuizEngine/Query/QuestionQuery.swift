@@ -55,34 +55,37 @@ public struct QuestionQuery: Sendable {
         if !filter.isEmpty {
             do { try index.verifyQuestionRecords() } catch { throw .index(error) }
         }
-        var bankStrings: [UInt32] = []
-        if !filter.banks.isEmpty {
-            let known: [String]
-            do { known = try index.banks.map(\.id) } catch { throw .index(error) }
-            for name in filter.banks {
-                guard let position = known.firstIndex(of: name) else {
-                    throw .unknownBank(name, suggestion: Spelling.nearest(to: name, in: known), known: known)
-                }
-                bankStrings.append(index.bankNameString(position))
-            }
-        }
-        var moduleStrings: [UInt32] = []
-        if !filter.modules.isEmpty {
-            let known: [String]
-            do { known = try index.modules.map(\.id) } catch { throw .index(error) }
-            for name in filter.modules {
-                guard let position = known.firstIndex(of: name) else {
-                    throw .unknownModule(name, suggestion: Spelling.nearest(to: name, in: known), known: known)
-                }
-                moduleStrings.append(index.moduleIDString(position))
-            }
-        }
+        let bankStrings = try Self.stringIDs(
+            of: filter.banks, known: { () throws(IndexError) in try index.banks.map(\.id) },
+            stringID: index.bankNameString, unknown: QueryError.unknownBank)
+        let moduleStrings = try Self.stringIDs(
+            of: filter.modules, known: { () throws(IndexError) in try index.modules.map(\.id) },
+            stringID: index.moduleIDString, unknown: QueryError.unknownModule)
         self.index = index
         self.tags = tags
         self.filter = filter
         self.bankStrings = bankStrings
         self.moduleStrings = moduleStrings
         plan = QueryPlan.conjunction(plans)
+    }
+
+    /// The string ids of the filter's bank or module `names`, each found among `known` (by
+    /// position); an unknown name fails with a suggestion.
+    private static func stringIDs(
+        of names: [String], known: () throws(IndexError) -> [String], stringID: (Int) -> UInt32,
+        unknown: (String, String?, [String]) -> QueryError
+    ) throws(QueryError) -> [UInt32] {
+        guard !names.isEmpty else { return [] }
+        let ids: [String]
+        do { ids = try known() } catch { throw .index(error) }
+        var strings: [UInt32] = []
+        for name in names {
+            guard let position = ids.firstIndex(of: name) else {
+                throw unknown(name, Spelling.nearest(to: name, in: ids), ids)
+            }
+            strings.append(stringID(position))
+        }
+        return strings
     }
 
     /// Whether the question at `ordinal` matches the tags and the filter.
