@@ -85,10 +85,14 @@ struct Review: ParsableCommand {
     }
 
     /// The question of `item`, presented with the day's seed (the same order all day).
-    static func present(_ item: DailyReview.Item, of session: ReviewSession, day: LocalDay) throws -> PresentedQuestion
+    ///
+    /// A damaged index ends the review with the reader's error; a question that cannot be
+    /// presented (a trace whose generator fails) is nil, and the front end skips it.
+    static func present(_ item: DailyReview.Item, of session: ReviewSession, day: LocalDay) throws
+        -> Result<PresentedQuestion, any Error>
     {
-        try PresentedQuestion(
-            try session.index.question(at: item.ordinal), seed: UInt64(bitPattern: day.start.microsecondsSinceEpoch))
+        let question = try session.index.question(at: item.ordinal)
+        return Result { try PresentedQuestion(question, seed: UInt64(bitPattern: day.start.microsecondsSinceEpoch)) }
     }
 
     /// "learning", "review", "relearning", or "new" for a card never reviewed.

@@ -39,9 +39,9 @@ struct ReviewLineProtocol {
 
     private mutating func show(_ item: DailyReview.Item) throws -> Outcome {
         let presented: PresentedQuestion
-        do {
-            presented = try Review.present(item, of: session, day: day)
-        } catch {
+        switch try Review.present(item, of: session, day: day) {
+        case .success(let question): presented = question
+        case .failure(let error):
             emitError("skipping \(item.card.key): \(error)")
             session.skip()
             return .answered

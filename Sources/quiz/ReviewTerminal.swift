@@ -40,9 +40,9 @@ struct ReviewTerminal {
 
     private mutating func show(_ item: DailyReview.Item) throws -> Outcome {
         let presented: PresentedQuestion
-        do {
-            presented = try Review.present(item, of: session, day: day)
-        } catch {
+        switch try Review.present(item, of: session, day: day) {
+        case .success(let question): presented = question
+        case .failure(let error):
             warn("skipping \(item.card.key): \(error)")
             session.skip()
             return .answered
