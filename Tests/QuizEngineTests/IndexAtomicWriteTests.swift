@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import QuizEngine
@@ -7,7 +8,9 @@ import Testing
 struct IndexFileTests {
     @Test("writing over an index replaces it whole and leaves no temporary file")
     func replace() throws {
-        let dir = try IndexTestFiles.temporaryDirectory()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let dir = folder.path
         let path = "\(dir)/banks.qbx"
         let old = IndexFixtures.small
         let new = IndexFixtures.randomSet(seed: 9, questions: 30)
@@ -17,8 +20,8 @@ struct IndexFileTests {
         // The old mapping still reads the old file (rename never touches its inode).
         #expect(try mapped.questionSet() == old)
         #expect(try QuestionIndex(contentsOf: path).questionSet() == new)
-        #expect(try IndexTestFiles.read(path) == indexTestWriter.encode(new))
-        #expect(IndexTestFiles.entries(dir) == ["banks.qbx"])
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == indexTestWriter.encode(new))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["banks.qbx"])
     }
 
     @Test("I/O failures are typed and name the file")
@@ -39,7 +42,9 @@ struct IndexFileTests {
         } catch {
             #expect(error.code == .io)
         }
-        let dir = try IndexTestFiles.temporaryDirectory()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let dir = folder.path
         try AtomicFile.write([], to: "\(dir)/empty.qbx")
         do {
             _ = try QuestionIndex(contentsOf: "\(dir)/empty.qbx")

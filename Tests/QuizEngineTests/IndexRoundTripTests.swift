@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Testing
 import TestSupport
@@ -200,11 +201,11 @@ struct IndexDeterminismTests {
     @Test("the small index matches the committed golden file byte for byte")
     func golden() throws {
         let bytes = try indexTestWriter.encode(IndexFixtures.small)
-        let path = IndexTestFiles.fixturePath("golden.qbx")
-        if IndexTestFiles.environment("RECORD_GOLDEN") == "1" {
+        let path = TestPaths.packageRoot.appendingPathComponent("Tests/QuizEngineTests/Fixtures/golden.qbx").path
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try AtomicFile.write(bytes, to: path)
         }
-        let golden = try IndexTestFiles.read(path)
+        let golden = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(golden == bytes, "re-record with RECORD_GOLDEN=1 swift test if the format changed on purpose")
         #expect(try QuestionIndex(bytes: golden).questionSet() == IndexFixtures.small)
     }
