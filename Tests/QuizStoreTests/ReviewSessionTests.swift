@@ -56,4 +56,18 @@ import Testing
         #expect(!session.canOverrule)
         #expect(throws: ReviewSessionError.nothingToOverrule) { try session.overrule() }
     }
+
+    @Test func undoAfterASkipPutsTheAnsweredCardBackInItsOwnPlace() throws {
+        defer { directory.remove() }
+        var session = self.session
+        let first = try #require(session.current)
+        _ = try session.answer(.good, revision: 1, shownAt: start)
+        let skipped = try #require(session.current)
+        session.skip()
+        #expect(try session.undo() == first.card.key)
+        #expect(session.position == 0)
+        #expect(session.current?.card.key == first.card.key)
+        _ = try session.answer(.good, revision: 1, shownAt: start)
+        #expect(session.current?.card.key == skipped.card.key)
+    }
 }

@@ -16,11 +16,11 @@ public struct ReviewSession {
     /// The queue position of ``current``.
     public private(set) var position = 0
     /// Answers saved and not undone.
-    public private(set) var reviewed = 0
+    public var reviewed: Int { undoable.count }
     /// Saved answers by rating (an overruled answer counts as the Good that replaced it).
     public private(set) var ratings: [Rating: Int] = [:]
     /// The saved answers that undo can take back, latest last.
-    private var undoable: [(reviewID: Int64, item: DailyReview.Item, rating: Rating)] = []
+    private var undoable: [(reviewID: Int64, item: DailyReview.Item, position: Int, rating: Rating)] = []
     /// The latest answer, graded wrong, that the learner may still overrule.
     private var overridable: (item: DailyReview.Item, revision: Int, shownAt: Instant)?
 
@@ -65,11 +65,10 @@ public struct ReviewSession {
         let result = scheduler.review(item.card, rating: rating, at: answeredAt)
         let record = ReviewRecord(result, revision: revision, durationMilliseconds: Self.duration(shownAt, answeredAt))
         do {
-            undoable.append((try store.record(record), item, rating))
+            undoable.append((try store.record(record), item, position, rating))
         } catch {
             throw .notSaved("the answer was not saved: \(error)")
         }
-        reviewed += 1
         ratings[rating, default: 0] += 1
         overridable = isOverridable ? (item, revision, shownAt) : nil
         position += 1
@@ -86,7 +85,7 @@ public struct ReviewSession {
             result, revision: pending.revision, durationMilliseconds: Self.duration(pending.shownAt, now))
         do {
             let id = try store.overrule(reviewID: last.reviewID, with: record)
-            undoable[undoable.count - 1] = (id, pending.item, .good)
+            undoable[undoable.count - 1] = (id, pending.item, last.position, .good)
         } catch {
             throw .notSaved("the override was not saved: \(error)")
         }
@@ -107,9 +106,9 @@ public struct ReviewSession {
                 ?? CardState(key: restored.card.key, due: now)
             undoable.removeLast()
             overridable = nil
-            reviewed -= 1
             Self.decrement(&ratings, last.rating)
-            position -= 1
+            // Back to the answered card's own place: cards skipped after it come again.
+            position = last.position
             queue[position] = restored
             return restored.card.key
         } catch {
