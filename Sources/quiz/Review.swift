@@ -84,6 +84,9 @@ struct Review: ParsableCommand {
         }
     }
 
+    /// What the learner did with a card, in either front end.
+    enum CardOutcome { case answered, undo, stop }
+
     /// The question of `item`, presented with the day's seed (the same order all day).
     ///
     /// A damaged index ends the review with the reader's error; a question that cannot be

@@ -10,8 +10,6 @@ struct ReviewLineProtocol {
     var session: ReviewSession
     let day: LocalDay
 
-    enum Outcome { case answered, undo, stop }
-
     mutating func run() throws {
         guard !session.plan.items.isEmpty else { return nothingDue() }
         var stopped = false
@@ -37,7 +35,7 @@ struct ReviewLineProtocol {
         emit([("event", .string("done")), ("reviewed", .int(session.reviewed))])
     }
 
-    private mutating func show(_ item: DailyReview.Item) throws -> Outcome {
+    private mutating func show(_ item: DailyReview.Item) throws -> Review.CardOutcome {
         let presented: PresentedQuestion
         switch try Review.present(item, of: session, day: day) {
         case .success(let question): presented = question

@@ -13,8 +13,6 @@ struct ReviewTerminal {
         self.day = day
     }
 
-    enum Outcome { case answered, undo, stop }
-
     mutating func run() throws {
         let plan = session.plan
         guard !plan.items.isEmpty else { return nothingDue() }
@@ -38,7 +36,7 @@ struct ReviewTerminal {
         finish(stopped: false)
     }
 
-    private mutating func show(_ item: DailyReview.Item) throws -> Outcome {
+    private mutating func show(_ item: DailyReview.Item) throws -> Review.CardOutcome {
         let presented: PresentedQuestion
         switch try Review.present(item, of: session, day: day) {
         case .success(let question): presented = question
@@ -89,7 +87,7 @@ struct ReviewTerminal {
     }
 
     /// After a wrong typed answer that may be a near miss: Enter goes on, r counts it as Good.
-    private mutating func offerOverride(preview: IntervalPreview) throws -> Outcome {
+    private mutating func offerOverride(preview: IntervalPreview) throws -> Review.CardOutcome {
         let prompt = "Enter goes on · r if you were right (counts as good, \(preview[.good].label)) · u undo · q stop: "
         while true {
             guard let reply = console.ask(console.paint(prompt, .dim)) else { return .stop }
@@ -111,7 +109,7 @@ struct ReviewTerminal {
 
     private mutating func chooseRating(
         from choices: [Rating], preview: IntervalPreview, revision: Int, shownAt: Instant
-    ) throws -> Outcome {
+    ) throws -> Review.CardOutcome {
         let menu = choices.map { "\($0.rawValue) \($0.description) \(preview[$0].label)" }.joined(separator: " · ")
         while true {
             guard let reply = console.ask("\(menu): ") else { return .stop }
@@ -125,7 +123,7 @@ struct ReviewTerminal {
     }
 
     /// `q` and `u` typed in place of an answer.
-    private static func command(_ reply: String) -> Outcome? {
+    private static func command(_ reply: String) -> Review.CardOutcome? {
         switch reply.trimmingWhitespace() {
         case "q": .stop
         case "u": .undo
