@@ -35,6 +35,12 @@ import GRDB
 /// through `review_undo` in the same transaction, so the log still says what happened, and a
 /// later optimiser of the FSRS parameters can leave overridden answers out.
 ///
+/// Version 4 added `fsrs_parameters`: one row per `quiz fsrs optimize --save` or `--reset`,
+/// append-only like the log. The newest row is in force; its `parameters` is NULL after a
+/// reset (the FSRS-6 defaults) or a JSON array of the 21 fitted parameters, with how many
+/// reviews and cards the fit used. Keeping every row answers "which parameters scheduled
+/// this answer" for any past review, which one mutable settings row would forget.
+///
 /// `PRAGMA application_id` marks the file as ours and is checked before anything is written;
 /// `PRAGMA user_version` always equals the schema version of the last applied migration.
 enum StoreSchema {
@@ -42,7 +48,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5155_495A
 
     /// The schema version this code writes; `user_version` after migrating.
-    static let version = 3
+    static let version = 4
 
     /// The migrations, in order; each ends by setting `user_version` to its own number.
     static var migrator: DatabaseMigrator {
@@ -55,6 +61,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v3-overrides") { db in
             try db.execute(sql: version3)
+        }
+        migrator.registerMigration("v4-fsrs-parameters") { db in
+            try db.execute(sql: version4)
         }
         return migrator
     }
@@ -140,5 +149,21 @@ enum StoreSchema {
     static let version3 = """
         ALTER TABLE review_log ADD COLUMN override INTEGER NOT NULL DEFAULT 0 CHECK (override IN (0, 1));
         PRAGMA user_version = 3;
+        """
+
+    /// The saved FSRS parameters, one append-only row per save or reset.
+    static let version4 = """
+        CREATE TABLE fsrs_parameters (
+            id INTEGER PRIMARY KEY,
+            saved_at INTEGER NOT NULL,
+            parameters TEXT,
+            review_count INTEGER NOT NULL CHECK (review_count >= 0),
+            card_count INTEGER NOT NULL CHECK (card_count >= 0)
+        ) STRICT;
+        CREATE TRIGGER fsrs_parameters_no_update BEFORE UPDATE ON fsrs_parameters
+        BEGIN SELECT RAISE(ABORT, 'fsrs_parameters is append-only: a save is never changed'); END;
+        CREATE TRIGGER fsrs_parameters_no_delete BEFORE DELETE ON fsrs_parameters
+        BEGIN SELECT RAISE(ABORT, 'fsrs_parameters is append-only: a save is never removed'); END;
+        PRAGMA user_version = 4;
         """
 }
