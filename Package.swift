@@ -32,6 +32,8 @@ let package = Package(
         .target(
             name: "QuizEngine", dependencies: ["SeededRandom", "Spelling", "SortingCourse", "CHardwareKernels"],
             exclude: ["Index/FORMAT.md"]),
+        // Fits FSRS-6's parameters to a review history and evaluates them (fsrs-rs's method).
+        .target(name: "FSRSOptimizer", dependencies: ["QuizEngine", "SeededRandom"]),
         // Review history and card state in SQLite (GRDB over the system libsqlite3).
         .target(
             name: "QuizStore",
@@ -73,6 +75,9 @@ let package = Package(
         .testTarget(
             name: "QuizEngineTests",
             dependencies: ["QuizEngine", "SeededRandom", "SortingCourse", "FuzzHarness", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "QuizEngine", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "BankCompilerTests", dependencies: ["BankCompiler", "QuizEngine", "SeededRandom", "TestSupport"],
