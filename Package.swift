@@ -37,17 +37,18 @@ let package = Package(
         // Review history and card state in SQLite (GRDB over the system libsqlite3).
         .target(
             name: "QuizStore",
-            dependencies: ["QuizEngine", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["FSRSOptimizer", "QuizEngine", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
         .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
         // Library results as text: terminal markdown, question cards and feedback, sort traces,
         // the markdown sheet and JSON, so renderings are testable without running the binary.
-        .target(name: "Presentation", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse"]),
+        .target(name: "Presentation", dependencies: ["BankCompiler", "FSRSOptimizer", "QuizEngine", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "BankCompiler", "Presentation", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "Spelling",
+                "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse",
+                "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]

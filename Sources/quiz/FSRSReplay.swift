@@ -8,7 +8,7 @@ struct FSRS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fsrs",
         abstract: "FSRS-6 scheduler tools.",
-        subcommands: [FSRSReplay.self]
+        subcommands: [FSRSReplay.self, FSRSOptimize.self, FSRSEvaluate.self]
     )
 }
 

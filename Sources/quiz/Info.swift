@@ -26,9 +26,11 @@ struct Info: ParsableCommand {
         let ordinal = try index.ordinal(forKey: key)
         let log: [ReviewLogEntry]
         let stored: StoredCard?
+        let scheduler: Scheduler
         do {
             log = try store.reviewLog(forKey: key)
             stored = try store.card(forKey: key)
+            scheduler = try store.scheduler()
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -37,7 +39,6 @@ struct Info: ParsableCommand {
             throw CommandFailure(
                 "no question '\(CommandLineText.excerpt(key))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
         }
-        let scheduler = Scheduler()
         let revision = try ordinal.map { try index.revision(at: $0) }
         let current = stored.flatMap { card in revision == nil || card.revision == revision ? card : nil }
         let retrievability = current.map { scheduler.retrievability(of: $0.card, at: now) }

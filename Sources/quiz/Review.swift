@@ -61,8 +61,14 @@ struct Review: ParsableCommand {
         let store = try storeOptions.open()
         let now = storeOptions.instant
         let day = LocalDay.containing(now, rolloverHour: storeOptions.rollover)
+        let scheduler: Scheduler
+        do {
+            scheduler = try store.scheduler()
+        } catch {
+            throw CommandFailure("\(error)")
+        }
         let review = DailyReview(
-            index: index, store: store, scheduler: Scheduler(), scope: scope,
+            index: index, store: store, scheduler: scheduler, scope: scope,
             limits: DailyReview.Limits(newCards: newLimit, reviews: limit))
         let plan: DailyReview.Plan
         do {

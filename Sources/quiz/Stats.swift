@@ -51,6 +51,15 @@ extension ProgressReport {
             ),
             ("streak", .int(streak)),
             (
+                "parameters",
+                .object([
+                    ("source", .string(savedParameters?.parameters == nil ? "default" : "fitted")),
+                    ("saved_at", savedParameters.map { .string($0.savedAt.iso8601) } ?? .null),
+                    ("reviews", .int(savedParameters?.reviewCount ?? 0)),
+                    ("values", .array((savedParameters?.parameters ?? .default).weights.map(JSON.double))),
+                ])
+            ),
+            (
                 "orphans",
                 .array(
                     orphans.map {
@@ -61,6 +70,16 @@ extension ProgressReport {
                     })
             ),
         ])
+    }
+
+    /// Which FSRS parameters schedule the reviews, and since when.
+    var parametersText: String {
+        guard let saved = savedParameters else {
+            return "FSRS-6 default parameters (fit your own with 'quiz fsrs optimize --save')"
+        }
+        let date = LocalDay.calendarDate(saved.savedAt)
+        guard saved.parameters != nil else { return "FSRS-6 default parameters, reset on \(date)" }
+        return "your own FSRS-6 parameters, fitted on \(date) from \(saved.reviewCount) reviews of \(saved.cardCount) cards"
     }
 
     func text(color: Bool) -> String {
@@ -80,6 +99,7 @@ extension ProgressReport {
             bold("Reviews")
                 + "   \(totalReviews) in all · \(total30) in the last 30 days · streak \(streak) day\(streak == 1 ? "" : "s")"
         )
+        lines.append(bold("Memory") + "    " + parametersText)
         lines.append("")
         lines.append(bold("Forecast, next 30 days"))
         let peak = max(1, forecast.map(\.due).max() ?? 1)

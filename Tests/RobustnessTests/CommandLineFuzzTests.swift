@@ -69,13 +69,15 @@ struct CommandLineFuzzTests {
             ["course", "practice", "1", "-n", "1"], ["course", "run", "heap-sort", "--random", "6", "--seed", "4"],
             ["course", "bench", "--n", "200", "--runs", "1", "--algorithm", "merge-sort"],
             ["course", "bench", "--n", "100", "--runs", "1", "--format", "json"],
+            ["fsrs", "optimize"], ["fsrs", "optimize", "--format", "json", "--save"], ["fsrs", "optimize", "--reset"],
+            ["fsrs", "evaluate", "--format", "json"],
         ])
     func everyCommandRunsOnValidInput(_ arguments: [String]) throws {
         let scratch = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: scratch) }
         let index = TestPaths.packageRoot.appendingPathComponent("Build/banks.qbx").path
-        // `course run` and `course bench` read no index.
-        let readsIndex = !(arguments.contains("run") || arguments.contains("bench"))
+        // `course run`, `course bench` and `fsrs` read no index.
+        let readsIndex = !(arguments.contains("run") || arguments.contains("bench") || arguments.first == "fsrs")
         let command = arguments + (readsIndex ? ["--index", index] : [])
         let outcome = Self.run(command, in: scratch)
         #expect(!outcome.signalled && !outcome.timedOut, "quiz \(command): \(outcome.stderr.suffix(2_000))")

@@ -30,6 +30,20 @@ public struct LocalDay: Sendable, Hashable {
         return LocalDay(start: start, end: end, date: date, rolloverHour: rolloverHour)
     }
 
+    /// Days from 1970-01-01 to this day's date: consecutive days differ by exactly 1, so the
+    /// difference of two day numbers is the whole days between them, whatever the clock did.
+    public var dayNumber: Int {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return 0 }
+        // Howard Hinnant's days_from_civil.
+        let year = parts[1] <= 2 ? parts[0] - 1 : parts[0]
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (parts[1] + (parts[1] > 2 ? -3 : 9)) + 2) / 5 + parts[2] - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// The day after this one.
     public var next: LocalDay { LocalDay.containing(end, rolloverHour: rolloverHour) }
 

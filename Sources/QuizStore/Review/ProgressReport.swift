@@ -17,6 +17,9 @@ public struct ProgressReport: Sendable {
     public private(set) var reviewsPerDay: [(date: String, reviews: Int)] = []
     public private(set) var streak = 0
     public private(set) var orphans: [OrphanHistory] = []
+    /// The FSRS parameters saved by `quiz fsrs optimize --save`; nil when the defaults have
+    /// always been in force.
+    public private(set) var savedParameters: SavedParameters?
 
     public static let forecastDays = 30
 
@@ -25,6 +28,7 @@ public struct ProgressReport: Sendable {
     /// - Complexity: O(q + c + r) for q questions, c cards and r reviews in the last 30 days.
     public init(index: QuestionIndex, store: ReviewStore, now: Instant, rolloverHour: Int) throws {
         totalReviews = try store.totalReviews
+        savedParameters = try store.savedParameters()
         var days = [LocalDay.containing(now, rolloverHour: rolloverHour)]
         for _ in 1..<Self.forecastDays { days.append(LocalDay.containing(days.last!.end, rolloverHour: rolloverHour)) }
         var pastDays = [days[0]]

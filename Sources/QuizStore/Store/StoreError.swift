@@ -21,6 +21,8 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
         case alreadyUndone(id: Int64)
         /// Only the latest answer of a card can be undone: the card state is restored from it.
         case notLatestReview(id: Int64, key: String, latest: Int64)
+        /// A saved parameter row that is not 21 valid FSRS-6 parameters.
+        case invalidSavedParameters(id: Int64, reason: String)
         /// SQLite reported an error.
         case database(detail: String)
     }
@@ -56,6 +58,10 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
             return
                 "cannot locate the progress store: none of $QUIZ_STORE, $XDG_DATA_HOME and $HOME is set. "
                 + "Pass --store PATH or set $QUIZ_STORE."
+        case .invalidSavedParameters(let id, let reason):
+            return
+                "'\(path)': the saved FSRS parameters (fsrs_parameters row \(id)) are unusable: \(reason). "
+                + "Run 'quiz fsrs optimize --reset' to schedule with the defaults, or '--save' to fit new ones."
         case .invalidRecord(let key, let reason):
             return "'\(path)': refused to record a review of '\(key)': \(reason)"
         case .nothingToUndo:
