@@ -64,7 +64,8 @@ let package = Package(
         .executableTarget(
             name: "quiz-bench",
             dependencies: [
-                "BankCompiler", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "YAMLScanC", "FuzzHarness",
+                "BankCompiler", "FSRSOptimizer", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "YAMLScanC",
+                "FuzzHarness",
             ]
         ),
         // The fuzz targets' checks and the hostile corpus, shared by RobustnessTests and quiz-bench.

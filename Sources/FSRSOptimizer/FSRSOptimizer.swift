@@ -74,18 +74,23 @@ public enum FSRSOptimizer {
         var adam = Adam(count: w.count)
         var best = start
         var bestLoss = Double.infinity
-        var steps: [MemoryModel.Step] = []
         var stepNumber = 0.0
         for _ in 0..<epochs {
             let order = Array(0..<count).shuffled(using: &random)
-            for batch in batches.map({ order[$0] }) {
+            for batch in batches.map({ Array(order[$0]) }) {
                 stepNumber += 1
                 let rate = learningRate * (1 + cos(Double.pi * stepNumber / totalSteps)) / 2
                 let model = MemoryModel(w)
-                var gradient = [Double](repeating: 0, count: w.count)
-                for index in batch {
-                    _ = model.lossAndGradient(items[index], weight: weights[index], steps: &steps, gradient: &gradient)
+                let parts = TwoHalves.map(batch.indices) { half in
+                    var steps: [MemoryModel.Step] = []
+                    var gradient = [Double](repeating: 0, count: 21)
+                    for index in batch[half] {
+                        _ = model.lossAndGradient(items[index], weight: weights[index], steps: &steps, gradient: &gradient)
+                    }
+                    return gradient
                 }
+                var gradient = parts[0]
+                for part in parts.dropFirst() { for i in gradient.indices { gradient[i] += part[i] } }
                 let scale = penaltyWeight * Double(batch.count) / Double(count)
                 for i in w.indices {
                     gradient[i] += 2 * (w[i] - start[i]) / (parameterSpread[i] * parameterSpread[i]) * scale
@@ -107,12 +112,17 @@ public enum FSRSOptimizer {
         _ w: [Double], start: [Double], items: [FSRSItem], weights: [Double]
     ) -> Double {
         let model = MemoryModel(w)
-        var loss = 0.0
-        for (item, weight) in zip(items, weights) {
-            let raw = model.predict(item)
-            let r = min(max(raw, MemoryModel.probabilityMargin), 1 - MemoryModel.probabilityMargin)
-            loss -= weight * (item.label * log(r) + (1 - item.label) * log(1 - r))
+        let parts = TwoHalves.map(items.indices) { half in
+            var loss = 0.0
+            for index in half {
+                let item = items[index]
+                let raw = model.predict(item)
+                let r = min(max(raw, MemoryModel.probabilityMargin), 1 - MemoryModel.probabilityMargin)
+                loss -= weights[index] * (item.label * log(r) + (1 - item.label) * log(1 - r))
+            }
+            return loss
         }
+        var loss = parts.reduce(0, +)
         var distance = 0.0
         for i in w.indices { distance += (w[i] - start[i]) * (w[i] - start[i]) / (parameterSpread[i] * parameterSpread[i]) }
         // Each batch adds the penalty times its share of the items; the shares sum to 1.

@@ -52,7 +52,8 @@ struct MemoryModel {
     /// Retrievability after `t` days at stability `s`: (1 + factor·t/s)^decay.
     @inline(__always)
     func retrievability(_ t: Double, _ s: Double) -> Double {
-        pow(1 + factor * max(t, 0) / s, decay)
+        // A same-day review (t = 0) is certain; skipping pow there saves a fifth of the work.
+        t <= 0 ? 1 : pow(1 + factor * t / s, decay)
     }
 
     @inline(__always)
@@ -99,19 +100,16 @@ struct MemoryModel {
         return (State(s: min(max(newS, Self.minimumStability), Self.maximumStability), d: newD), cache)
     }
 
-    /// The state after replaying `reviews` (all of them).
-    func state(after reviews: ArraySlice<FSRSItem.Review>) -> State {
-        var state = State(s: 0, d: 0)
-        for (offset, review) in reviews.enumerated() {
-            state = step(state, deltaT: Double(review.deltaT), rating: review.rating, isFirst: offset == 0).0
-        }
-        return state
-    }
-
     /// The predicted probability of recalling `item`'s last review.
     func predict(_ item: FSRSItem) -> Double {
-        let history = item.reviews.dropLast()
-        return retrievability(Double(item.current.deltaT), state(after: history).s)
+        item.reviews.withUnsafeBufferPointer { reviews in
+            var state = State(s: 0, d: 0)
+            for index in 0..<(reviews.count - 1) {
+                let review = reviews[index]
+                state = step(state, deltaT: Double(review.deltaT), rating: review.rating, isFirst: index == 0).0
+            }
+            return retrievability(Double(reviews[reviews.count - 1].deltaT), state.s)
+        }
     }
 
     /// Weighted binary cross-entropy of `item`, adding its gradient into `gradient`.
@@ -120,10 +118,13 @@ struct MemoryModel {
     func lossAndGradient(_ item: FSRSItem, weight: Double, steps: inout [Step], gradient: inout [Double]) -> Double {
         steps.removeAll(keepingCapacity: true)
         var state = State(s: 0, d: 0)
-        for (offset, review) in item.reviews.dropLast().enumerated() {
-            let (next, cache) = step(state, deltaT: Double(review.deltaT), rating: review.rating, isFirst: offset == 0)
-            steps.append(cache)
-            state = next
+        item.reviews.withUnsafeBufferPointer { reviews in
+            for index in 0..<(reviews.count - 1) {
+                let review = reviews[index]
+                let (next, cache) = step(state, deltaT: Double(review.deltaT), rating: review.rating, isFirst: index == 0)
+                steps.append(cache)
+                state = next
+            }
         }
         let t = Double(item.current.deltaT)
         let rawR = retrievability(t, state.s)

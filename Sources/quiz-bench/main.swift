@@ -3,7 +3,7 @@ import Glibc
 #endif
 /// quiz-bench: release benchmarks measured side by side in one run.
 ///
-/// Usage: `swift run -c release quiz-bench [frontend] [index] [store] [draw] [hostile] [digest] [--questions N] [--cards N] [--runs N]`
+/// Usage: `swift run -c release quiz-bench [frontend] [index] [store] [draw] [hostile] [digest] [fsrs] [--questions N] [--cards N] [--runs N]`
 ///
 /// `quiz-bench generate DIR [--questions N]` writes the generated banks the benchmarks use to
 /// `DIR` instead (for profiling `quiz compile DIR` with perf).
@@ -51,8 +51,10 @@ for suite in suites {
         DigestBenchmark(questionCount: questions, runs: runs).run()
     case "draw":
         allMet = DrawBenchmark(sizes: [10_000, 100_000, 1_000_000], runs: runs).run() && allMet
+    case "fsrs":
+        allMet = FSRSBenchmark(runs: runs).run() && allMet
     default:
-        print("quiz-bench: unknown suite '\(suite)'; suites: frontend, index, draw, store, hostile, digest")
+        print("quiz-bench: unknown suite '\(suite)'; suites: frontend, index, draw, store, hostile, digest, fsrs")
         exit(2)
     }
 }
