@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev). Never Yams: it vendors a second libyaml.
@@ -38,6 +39,13 @@ let package = Package(
         .target(
             name: "QuizStore",
             dependencies: ["FSRSOptimizer", "QuizEngine", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Anki packages (.apkg) and Anki's text format, both ways.
+        .target(
+            name: "AnkiInterop",
+            dependencies: [
+                "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
         .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
@@ -78,6 +86,9 @@ let package = Package(
             name: "QuizEngineTests",
             dependencies: ["QuizEngine", "SeededRandom", "SortingCourse", "FuzzHarness", "TestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AnkiInteropTests",
+            dependencies: ["AnkiInterop", "QuizEngine", "QuizStore", "TestSupport"]),
         .testTarget(
             name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "QuizEngine", "TestSupport"],
             exclude: ["Fixtures"]),
