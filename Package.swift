@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "AnkiInterop",
             dependencies: [
-                "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "Presentation", "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
