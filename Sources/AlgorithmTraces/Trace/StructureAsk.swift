@@ -13,6 +13,16 @@ public enum StructureAsk: String, Sendable, Hashable, CaseIterable {
     /// Linear probing: the slot of each key, in insertion order.
     case slots
 
+    /// What the answer lists, as the answer prompt names it.
+    public var sequenceName: String {
+        switch self {
+        case .probes: "the probed indices"
+        case .heapArray: "the heap's array"
+        case .visitOrder: "the vertices in visit order"
+        case .slots: "each key's slot"
+        }
+    }
+
     /// Parses an ask of this module, or nil.
     public static func parse(_ text: String) -> StructureAsk? { StructureAsk(rawValue: text) }
 

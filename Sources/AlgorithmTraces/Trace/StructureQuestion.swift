@@ -72,6 +72,8 @@ public enum StructureQuestion {
         var generator = Xoshiro256StarStar(seed: seed)
         let input = StructureInputGenerator.input(entry!.input, size: size, min: min, max: max, using: &generator)
         let trace = try entry!.trace(input)
-        return TraceInstance(input: input.numbers, answer: .array(trace.answer), draw: 0, inputText: input.markdown)
+        return TraceInstance(
+            input: input.numbers, answer: .array(trace.answer), draw: 0, inputText: input.markdown,
+            sequenceName: entry!.ask.sequenceName)
     }
 }

@@ -223,12 +223,16 @@ public struct TraceInstance: Hashable, Sendable {
     /// The input as a prompt shows it (markdown): `Input: [5, 2, 4]` for a sort; a heap's
     /// operations, a graph's adjacency lists or a table's keys for the other algorithms.
     public var inputText: String
+    /// What an `.array` answer lists, such as "the probed indices", when it is not the array
+    /// itself; its length is then part of the answer, not something to check before grading.
+    public var sequenceName: String?
 
     /// An instance; `inputText` defaults to the sorts' `Input: [5, 2, 4]`.
-    public init(input: [Int], answer: TraceAnswer, draw: Int, inputText: String? = nil) {
+    public init(input: [Int], answer: TraceAnswer, draw: Int, inputText: String? = nil, sequenceName: String? = nil) {
         self.input = input
         self.answer = answer
         self.draw = draw
         self.inputText = inputText ?? "Input: [" + input.map(String.init).joined(separator: ", ") + "]"
+        self.sequenceName = sequenceName
     }
 }
