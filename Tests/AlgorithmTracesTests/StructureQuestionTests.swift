@@ -129,6 +129,9 @@ struct StructureQuestionTests {
             id: "a sorting ask misspelt on a sort", algorithm: "bubble-sort", ask: "visit-ordr", code: .unknownAsk,
             field: "ask", message: "unknown ask 'visit-ordr'; did you mean 'visit-order'?"),
         Failure(
+            id: "an ask of the new kinds on a sort", algorithm: "bubble-sort", ask: "visit-order", code: .askNotValid,
+            field: "ask", message: "ask 'visit-order' is not valid for 'bubble-sort'; it is valid for 'bfs', 'dfs'"),
+        Failure(
             id: "pass unused", algorithm: "binary-search", ask: "probes", pass: 1, code: .unusedParameter,
             field: "pass", message: "'pass' is not used by ask 'probes' of 'binary-search'"),
         Failure(

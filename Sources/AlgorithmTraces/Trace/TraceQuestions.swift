@@ -23,7 +23,19 @@ public enum TraceQuestions {
         if let index = problems.firstIndex(where: { $0.code == .unknownAlgorithm }) {
             problems[index] = .unknownTraceAlgorithm(algorithm)
         }
-        if let index = problems.firstIndex(where: { $0.code == .unknownAsk }) {
+        let sortIsKnown = AlgorithmCatalog.entry(named: algorithm) != nil
+        if let index = problems.firstIndex(where: { $0.code == .unknownAsk }), let structureAsk = StructureAsk.parse(ask) {
+            // An ask of the other catalog: wrong for this sort, or left to the unknown algorithm's error.
+            if sortIsKnown {
+                let owners = TracedAlgorithmCatalog.all.filter { $0.ask == structureAsk }.map { "'\($0.name)'" }
+                problems[index] = TraceQuestionError(
+                    code: .askNotValid, field: "ask",
+                    message: "ask '\(ask)' is not valid for '\(algorithm)'; it is valid for "
+                        + owners.joined(separator: ", "))
+            } else {
+                problems.remove(at: index)
+            }
+        } else if let index = problems.firstIndex(where: { $0.code == .unknownAsk }) {
             let suggestions = Spelling.suggestions(for: ask, among: StructureAsk.allNames)
             problems[index].suggestions = suggestions
             problems[index].message =
