@@ -35,7 +35,9 @@ public struct StructureTraceRenderer {
         switch trace.input {
         case .search: paint("<x> probed", .yellow) + "  · outside the window low...high"
         case .heapOperations: paint("*x* changed", .red) + "  the heap's array after each step"
-        case .graph: entry.name == "bfs" ? "the queue after each step, front first" : "the open calls after each step, start first"
+        case .graph:
+            entry.name == "bfs"
+                ? "the queue after each step, front first" : "the open calls after each step, start first"
         case .keys: paint("<x> taken, probe on", .yellow) + "  " + paint("*x* placed", .red) + "  · empty"
         }
     }

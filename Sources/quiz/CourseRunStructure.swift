@@ -82,7 +82,8 @@ extension CourseRun {
         case .graph(let graph, let drawn):
             let vertex = start ?? drawn
             guard (0..<graph.vertexCount).contains(vertex) else {
-                throw ValidationError("--start must be a vertex of the graph, 0 to \(graph.vertexCount - 1), got \(vertex)")
+                throw ValidationError(
+                    "--start must be a vertex of the graph, 0 to \(graph.vertexCount - 1), got \(vertex)")
             }
             input = .graph(graph, start: vertex)
         case .keys(let keys, let drawn):

@@ -48,10 +48,11 @@ struct BinaryMinHeapTests {
         let trace = try entry.trace(.heapOperations([.push(5), .push(3), .push(8), .push(1), .pop]))
         #expect(trace.answer == [3, 5, 8])
         #expect(trace.popped == [1])
-        #expect(trace.steps.map(\.event) == [
-            .push(index: 0), .push(index: 1), .swap(0, 1), .push(index: 2), .push(index: 3), .swap(1, 3),
-            .swap(0, 1), .pop, .swap(0, 1),
-        ])
+        #expect(
+            trace.steps.map(\.event) == [
+                .push(index: 0), .push(index: 1), .swap(0, 1), .push(index: 2), .push(index: 3), .swap(1, 3),
+                .swap(0, 1), .pop, .swap(0, 1),
+            ])
         #expect(trace.steps[2].state == [3, 5])
     }
 

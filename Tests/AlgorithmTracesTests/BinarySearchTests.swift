@@ -62,8 +62,9 @@ struct BinarySearchTests {
         let trace = try entry.trace(.search(values: [2, 3, 5, 7, 11, 13, 17, 19], target: 4))
         #expect(trace.answer == [3, 1, 2])
         #expect(trace.foundIndex == nil)
-        #expect(trace.steps.map(\.event) == [
-            .probe(index: 3, low: 0, high: 7), .probe(index: 1, low: 0, high: 2), .probe(index: 2, low: 2, high: 2),
-        ])
+        #expect(
+            trace.steps.map(\.event) == [
+                .probe(index: 3, low: 0, high: 7), .probe(index: 1, low: 0, high: 2), .probe(index: 2, low: 2, high: 2),
+            ])
     }
 }

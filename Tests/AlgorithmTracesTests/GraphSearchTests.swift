@@ -93,7 +93,8 @@ struct GraphSearchTests {
         #expect(graph.depthFirstOrder(from: 0) == [0, 1, 4, 3, 2])
         let dfs = try #require(TracedAlgorithmCatalog.entry(named: "dfs"))
         let trace = try dfs.trace(.graph(graph, start: 0))
-        #expect(trace.steps.map(\.state) == [[0], [0, 1], [0, 1, 4], [0, 1], [0], [0, 3], [0, 3, 2], [0, 3], [0], []])
+        #expect(
+            trace.steps.map(\.state) == [[0], [0, 1], [0, 1, 4], [0, 1], [0], [0, 3], [0, 3, 2], [0, 3], [0], []])
     }
 
     @Test func repeatedEdgesAndLoopsCountOnce() {

@@ -35,7 +35,9 @@ struct LinearProbingTableTests {
                     #expect(table.slots[slot] == key)
                 }
                 #expect(traced.slots == table.slots)
-                for key in keys where table.slots.contains(key) { #expect(table.slot(of: key) == table.slots.firstIndex(of: key)) }
+                for key in keys where table.slots.contains(key) {
+                    #expect(table.slot(of: key) == table.slots.firstIndex(of: key))
+                }
                 #expect(table.slot(of: 10) == nil)
             }
         }

@@ -31,13 +31,15 @@ struct StructureQuestionTests {
             ).isEmpty)
         for seed: UInt64 in 0..<8 {
             let instance = try TraceQuestions.instance(
-                algorithm: t.algorithm, ask: entry.ask.rawValue, pass: nil, k: nil, size: t.size, min: t.min, max: t.max,
+                algorithm: t.algorithm, ask: entry.ask.rawValue, pass: nil, k: nil, size: t.size, min: t.min,
+                max: t.max,
                 seed: seed)
             let again = try StructureQuestion.instance(
                 algorithm: t.algorithm, size: t.size, min: t.min, max: t.max, seed: seed)
             #expect(instance == again)
             var generator = Xoshiro256StarStar(seed: seed)
-            let input = StructureInputGenerator.input(entry.input, size: t.size, min: t.min, max: t.max, using: &generator)
+            let input = StructureInputGenerator.input(
+                entry.input, size: t.size, min: t.min, max: t.max, using: &generator)
             #expect(instance.answer == .array(try entry.trace(input).answer))
             #expect(instance.inputText == input.markdown)
             #expect(instance.input == input.numbers)
@@ -112,10 +114,12 @@ struct StructureQuestionTests {
     @Test(arguments: [
         Failure(
             id: "unknown algorithm, suggestion from the new catalog", algorithm: "binary-serch", ask: "probes",
-            code: .unknownAlgorithm, field: "algorithm", message: "unknown algorithm 'binary-serch'; did you mean 'binary-search'?"),
+            code: .unknownAlgorithm, field: "algorithm",
+            message: "unknown algorithm 'binary-serch'; did you mean 'binary-search'?"),
         Failure(
             id: "unknown algorithm, suggestion from the sorts", algorithm: "bubble-srot", ask: "passes",
-            code: .unknownAlgorithm, field: "algorithm", message: "unknown algorithm 'bubble-srot'; did you mean 'bubble-sort'?"),
+            code: .unknownAlgorithm, field: "algorithm",
+            message: "unknown algorithm 'bubble-srot'; did you mean 'bubble-sort'?"),
         Failure(
             id: "a sorting ask", algorithm: "bfs", ask: "passes", code: .askNotValid, field: "ask",
             message: "ask 'passes' is not valid for 'bfs'; it asks 'visit-order'"),
@@ -145,7 +149,8 @@ struct StructureQuestionTests {
             field: "size", message: "'size' must be in 2...16, got 17"),
         Failure(
             id: "too few distinct values", algorithm: "binary-search", ask: "probes", size: 8, min: 1, max: 5,
-            code: .rangeTooNarrow, field: "max", message: "'binary-search' needs 8 distinct values, but 1...5 holds only 5"),
+            code: .rangeTooNarrow, field: "max",
+            message: "'binary-search' needs 8 distinct values, but 1...5 holds only 5"),
         Failure(
             id: "empty range", algorithm: "binary-heap", ask: "heap-array", min: 5, max: 5, code: .emptyRange,
             field: "max", message: "'min' must be less than 'max', got min 5 and max 5"),
@@ -188,11 +193,14 @@ struct StructureQuestionTests {
         BadInput(
             algorithm: "binary-search", input: .search(values: [1, 4, 3], target: 3),
             message: "the array must be ascending, but 4 (index 1) comes before 3"),
-        BadInput(algorithm: "binary-heap", input: .heapOperations([.push(1), .pop, .pop]), message: "operation 3 pops an empty heap"),
+        BadInput(
+            algorithm: "binary-heap", input: .heapOperations([.push(1), .pop, .pop]),
+            message: "operation 3 pops an empty heap"),
         BadInput(
             algorithm: "bfs", input: .graph(UndirectedGraph(vertexCount: 2, edges: [(0, 1)]), start: 2),
             message: "start 2 is not a vertex (0-1)"),
-        BadInput(algorithm: "linear-probing", input: .keys([1, 2, 3], slotCount: 2), message: "3 keys do not fit in 2 slots"),
+        BadInput(
+            algorithm: "linear-probing", input: .keys([1, 2, 3], slotCount: 2), message: "3 keys do not fit in 2 slots"),
         BadInput(
             algorithm: "linear-probing", input: .keys([4, 2, 4], slotCount: 5),
             message: "key 4 is given twice; each key is inserted once"),

@@ -135,16 +135,28 @@ struct CommandLineFuzzTests {
             (["course", "bench", "--runs", "1000"], "--runs must be from 1 to 100"),
             (["check", "--max-depth", "0"], "--max-depth must be from 1 to 1000"),
             (["course", "run", "merge-sort", "--input", "1,2", "--k", "1"], "--k goes with quickselect only"),
-            (["course", "run", "merge-sort", "--input", "1,2", "--target", "1"], "--target goes with binary-search only"),
+            (
+                ["course", "run", "merge-sort", "--input", "1,2", "--target", "1"],
+                "--target goes with binary-search only"
+            ),
             (["course", "run", "bfs", "--input", "0-1", "--slots", "3"], "--slots goes with linear-probing only"),
             (["course", "run", "binary-search", "--input", "1,3,5"], "binary-search needs --target"),
-            (["course", "run", "binary-search", "--input", "5,3,1", "--target", "3"], "--input: the array must be ascending"),
+            (
+                ["course", "run", "binary-search", "--input", "5,3,1", "--target", "3"],
+                "--input: the array must be ascending"
+            ),
             (["course", "run", "binary-heap", "--input", "push 1,pop,pop"], "--input: operation 3 pops an empty heap"),
             (["course", "run", "binary-heap", "--input", "push x"], "--input: 'push x' is not an operation"),
-            (["course", "run", "bfs", "--input", "0-1,1_2"], "--input: '1_2' is not an edge u-v between vertices 0, 1, 2, …; write edges u-v separated by commas"),
-            (["course", "run", "dfs", "--input", "0-1", "--start", "5"], "--start must be a vertex of the graph, 0 to 1"),
+            (["course", "run", "bfs", "--input", "0-1,1_2"], "--input: '1_2' is not an edge u-v between vertices"),
+            (
+                ["course", "run", "dfs", "--input", "0-1", "--start", "5"],
+                "--start must be a vertex of the graph, 0 to 1"
+            ),
             (["course", "run", "dfs", "--input", "0-100"], "--input: edge 0-100 names a vertex beyond 99"),
-            (["course", "run", "linear-probing", "--input", "1,2,3", "--slots", "2"], "--slots 2 is too few for 3 keys"),
+            (
+                ["course", "run", "linear-probing", "--input", "1,2,3", "--slots", "2"],
+                "--slots 2 is too few for 3 keys"
+            ),
             (["course", "run", "linear-probing", "--input", "4,4"], "--input: key 4 is given twice"),
             (["course", "run", "linear-probing", "--random", "101"], "--random must be from 1 to 100"),
         ])

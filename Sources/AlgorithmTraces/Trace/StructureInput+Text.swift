@@ -12,6 +12,20 @@ extension TracedAlgorithm.InputShape {
     }
 }
 
+extension TracedAlgorithm.InputShape {
+    /// What a template's `size`, `min` and `max` draw, such as "6 vertices" or "5 keys in
+    /// 0...60 into 7 slots".
+    public func sizeText(size: Int, min: Int, max: Int) -> String {
+        switch self {
+        case .sortedArrayAndTarget: "\(size) distinct values in \(min)...\(max) and a target"
+        case .heapOperations: "\(size) operations pushing values in \(min)...\(max)"
+        case .graphAndStart: "a connected graph of \(size) vertices"
+        case .keysAndTableSize:
+            "\(size) distinct keys in \(min)...\(max) into \(StructureInputGenerator.slotCount(forKeys: size)) slots"
+        }
+    }
+}
+
 extension StructureInput {
     /// Reads an input of `shape` from its ``TracedAlgorithm/InputShape/textForm``. The parts
     /// written apart are left for the caller to set: a search's target and a graph's start

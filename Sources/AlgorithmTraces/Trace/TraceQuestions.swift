@@ -24,7 +24,9 @@ public enum TraceQuestions {
             problems[index] = .unknownTraceAlgorithm(algorithm)
         }
         let sortIsKnown = AlgorithmCatalog.entry(named: algorithm) != nil
-        if let index = problems.firstIndex(where: { $0.code == .unknownAsk }), let structureAsk = StructureAsk.parse(ask) {
+        if let index = problems.firstIndex(where: { $0.code == .unknownAsk }),
+            let structureAsk = StructureAsk.parse(ask)
+        {
             // An ask of the other catalog: wrong for this sort, or left to the unknown algorithm's error.
             if sortIsKnown {
                 let owners = TracedAlgorithmCatalog.all.filter { $0.ask == structureAsk }.map { "'\($0.name)'" }
