@@ -44,8 +44,14 @@ public struct StructureTraceRenderer {
 
     /// One row per step: its number, the event and the state.
     public var rows: [String] {
-        trace.steps.enumerated().map { number, step in
-            pad("\(number + 1)", 5) + " " + pad(label(step), Self.labelWidth - 6) + state(step)
+        var pops = 0
+        return trace.steps.enumerated().map { number, step in
+            var text = label(step)
+            if case .pop = step.event, pops < trace.popped.count {
+                text += " \(trace.popped[pops])"
+                pops += 1
+            }
+            return pad("\(number + 1)", 5) + " " + pad(text, Self.labelWidth - 6) + state(step)
         }
     }
 
