@@ -26,7 +26,10 @@ struct CourseRunCLITests {
         (["binary-heap", "--input", "push 5,push 3,push 8,push 1,pop"], [3, 5, 8], "popped", "[1]"),
         (["bfs", "--input", "0-3,0-1,1-4,3-2"], [0, 1, 3, 4, 2], "input", #"{"vertices":5,"#),
         (["dfs", "--input", "0-3,0-1,1-4,3-2"], [0, 1, 4, 3, 2], "input", #"{"vertices":5,"#),
-        (["linear-probing", "--input", "15,22,8,3", "--slots", "7"], [1, 2, 3, 4], "table", "[null,15,22,8,3,null,null]"),
+        (
+            ["linear-probing", "--input", "15,22,8,3", "--slots", "7"], [1, 2, 3, 4], "table",
+            "[null,15,22,8,3,null,null]"
+        ),
     ])
     func json(_ arguments: [String], _ answer: [Int], _ key: String, _ value: String) throws {
         let output = try QuizProcess.run(["course", "run"] + arguments + ["--format", "json"])
