@@ -36,7 +36,7 @@ public struct StructureTraceRenderer {
         case .search: paint("<x> probed", .yellow) + "  · outside the window low...high"
         case .heapOperations: paint("*x* changed", .red) + "  the heap's array after each step"
         case .graph:
-            entry.name == "bfs"
+            entry.isBreadthFirst
                 ? "the queue after each step, front first" : "the open calls after each step, start first"
         case .keys: paint("<x> taken, probe on", .yellow) + "  " + paint("*x* placed", .red) + "  · empty"
         }
@@ -85,7 +85,7 @@ public struct StructureTraceRenderer {
         case .push(let index): "push \(step.state[index].map(String.init) ?? "")"
         case .pop: "pop"
         case .swap(let i, let j): "swap \(i) \(j)"
-        case .discover(let v): (entry.name == "bfs" ? "enqueue " : "discover ") + "\(v)"
+        case .discover(let v): (entry.isBreadthFirst ? "enqueue " : "discover ") + "\(v)"
         case .visit(let v): "visit \(v)"
         case .finish(let v): "finish \(v)"
         case .collide(let slot): "slot \(slot) taken"
@@ -105,7 +105,7 @@ public struct StructureTraceRenderer {
         case (.heapOperations, .swap(let i, let j)):
             return cells(step.state, marks: [i: .changed, j: .changed])
         case (.graph, _):
-            return (entry.name == "bfs" ? "queue " : "path ") + cells(step.state, marks: [:])
+            return (entry.isBreadthFirst ? "queue " : "path ") + cells(step.state, marks: [:])
         case (.keys, .collide(let slot)):
             return cells(step.state, marks: [slot: .probed])
         case (.keys, .place(let slot)):

@@ -41,10 +41,15 @@ struct CourseRun: ParsableCommand {
     // `.unconditional`: `--input -3,1,2` is a value, not an unknown option.
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("The values, separated by commas: 5,2,4,6,1,3 (negative values too).", valueName: "values"))
+        help: ArgumentHelp(
+            "The values, separated by commas: 5,2,4,6,1,3 (negative values too); beyond sorting, the form above.",
+            valueName: "values"))
     var input: String?
 
-    @Option(help: ArgumentHelp("Run on N random values in 0...99 instead (at most 100).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Run on N random values in 0...99 instead (at most 100; beyond sorting: N values, operations, vertices or keys).",
+            valueName: "n"))
     var random: Int?
 
     @Option(help: "The seed of --random (printed when omitted, so a run can be replayed).")

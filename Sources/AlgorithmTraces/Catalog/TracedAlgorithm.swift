@@ -29,5 +29,8 @@ public struct TracedAlgorithm: Sendable, Hashable, CustomStringConvertible {
     /// The tag of the `algorithms` banks' topic that teaches it, such as `graphs`.
     public let topic: String
 
+    /// Whether this is the breadth-first search (the other graph search is depth-first).
+    public var isBreadthFirst: Bool { name == "bfs" }
+
     public var description: String { name }
 }

@@ -51,7 +51,7 @@ extension TracedAlgorithm {
                 throw .invalidInput("start \(start) is not a vertex (0-\(graph.vertexCount - 1))")
             }
             let order =
-                name == "bfs"
+                isBreadthFirst
                 ? graph.breadthFirstOrder(from: start, probe: &recorder)
                 : graph.depthFirstOrder(from: start, probe: &recorder)
             return StructureTrace(algorithm: name, input: input, steps: recorder.steps, answer: order)
