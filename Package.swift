@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "QuizEngine", targets: ["QuizEngine"]),
         .library(name: "BankCompiler", targets: ["BankCompiler"]),
         .library(name: "SortingCourse", targets: ["SortingCourse"]),
+        .library(name: "AlgorithmTraces", targets: ["AlgorithmTraces"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,10 +29,14 @@ let package = Package(
         // "Did you mean …?": one suggestion policy and the one edit distance.
         .target(name: "Spelling"),
         .target(name: "SortingCourse", dependencies: ["SeededRandom", "Spelling"]),
+        // Traced algorithms beyond sorting (binary search, a binary min-heap, BFS and DFS, linear
+        // probing) and their trace questions; it shares the sorting course's answer and error types.
+        .target(name: "AlgorithmTraces", dependencies: ["SeededRandom", "SortingCourse", "Spelling"]),
         // CRC-32C and SHA-256 on the CPU's instructions (SSE 4.2, SHA-NI; ARMv8 CRC), probed at run time.
         .target(name: "CHardwareKernels"),
         .target(
-            name: "QuizEngine", dependencies: ["SeededRandom", "Spelling", "SortingCourse", "CHardwareKernels"],
+            name: "QuizEngine",
+            dependencies: ["AlgorithmTraces", "SeededRandom", "Spelling", "SortingCourse", "CHardwareKernels"],
             exclude: ["Index/FORMAT.md"]),
         // Fits FSRS-6's parameters to a review history and evaluates them (fsrs-rs's method).
         .target(name: "FSRSOptimizer", dependencies: ["QuizEngine", "SeededRandom"]),
@@ -48,15 +53,18 @@ let package = Package(
             ]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
         .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
-        .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
+        .target(
+            name: "BankCompiler", dependencies: ["AlgorithmTraces", "CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
         // Library results as text: terminal markdown, question cards and feedback, sort traces,
         // the markdown sheet and JSON, so renderings are testable without running the binary.
-        .target(name: "Presentation", dependencies: ["BankCompiler", "FSRSOptimizer", "QuizEngine", "SortingCourse"]),
+        .target(
+            name: "Presentation",
+            dependencies: ["AlgorithmTraces", "BankCompiler", "FSRSOptimizer", "QuizEngine", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse",
-                "Spelling",
+                "AlgorithmTraces", "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore",
+                "SeededRandom", "SortingCourse", "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]
@@ -82,6 +90,7 @@ let package = Package(
         // folders, a deadlock-free child-process runner, the `.subprocess` and `.slow` tags.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SortingCourseTests", dependencies: ["SeededRandom", "SortingCourse"]),
+        .testTarget(name: "AlgorithmTracesTests", dependencies: ["AlgorithmTraces", "SeededRandom", "SortingCourse"]),
         .testTarget(
             name: "QuizEngineTests",
             dependencies: ["QuizEngine", "SeededRandom", "SortingCourse", "FuzzHarness", "TestSupport"],

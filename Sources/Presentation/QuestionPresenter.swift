@@ -53,7 +53,9 @@ public struct QuestionPresenter {
             case .multi: "all correct letters, e.g. a c"
             case .order: "the item numbers in the right order, separated by spaces"
             case .trace:
-                if case .array = presented.trace?.answer {
+                if let name = presented.trace?.sequenceName {
+                    "\(name), separated by spaces"
+                } else if case .array = presented.trace?.answer {
                     "the array, values separated by spaces"
                 } else {
                     "a whole number"

@@ -13,7 +13,7 @@ struct Course: ParsableCommand {
     )
 }
 
-/// `quiz course list`: the modules in teaching order.
+/// `quiz course list`: the modules in teaching order, then the algorithms beyond sorting.
 struct CourseList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the course's modules.")
 
@@ -23,7 +23,9 @@ struct CourseList: ParsableCommand {
     @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
-        let modules = try indexOptions.open().modules
+        let index = try indexOptions.open()
+        let modules = try index.modules
+        let beyondSorting = TracedAlgorithmTeaching.all(in: index)
         switch format {
         case .json:
             let list = modules.map { module -> JSON in
@@ -32,7 +34,7 @@ struct CourseList: ParsableCommand {
                     ("algorithm", .string(module.algorithm)),
                 ])
             }
-            print(JSON.object([("modules", .array(list))]).text)
+            print(JSON.object([("modules", .array(list)), ("algorithms", .array(beyondSorting.map(\.json)))]).text)
         case .text:
             let color = Terminal.allowsColor(fileDescriptor: 1)
             let width = modules.map(\.id.count).max() ?? 0
@@ -44,6 +46,9 @@ struct CourseList: ParsableCommand {
                 )
             }
             print("\nRead one with `quiz course show MODULE`; practise it with `quiz course practice MODULE`.")
+            print("\nBeyond sorting, `quiz course run NAME` traces these too; the banks that teach them:")
+            let nameWidth = beyondSorting.map(\.entry.name.count).max() ?? 0
+            beyondSorting.forEach { print($0.line(nameWidth: nameWidth, color: color)) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import AlgorithmTraces
 import ArgumentParser
 import Presentation
 import SortingCourse
@@ -15,10 +16,19 @@ struct CourseRun: ParsableCommand {
             insertion and heap sort). Pass rows show the array after that pass, which is \
             what trace questions ask about. Colour only on a terminal, never with NO_COLOR.
 
+            The algorithms beyond sorting take their own input shapes: binary-search a \
+            sorted list and --target; binary-heap operations ('push 5,push 3,pop'); bfs \
+            and dfs an edge list (0-1,0-2,1-3) and --start (default 0); linear-probing \
+            the keys and --slots (default: the smallest prime above the number of keys).
+
             Examples:
               quiz course run bubble-sort --input 5,2,4,6,1,3
               quiz course run quickselect --input 5,2,4,6,1,3 --k 2
               quiz course run radix-sort --random 8 --seed 7 --format json
+              quiz course run binary-search --input 1,3,4,7,9,12 --target 9
+              quiz course run binary-heap --input 'push 5,push 3,push 8,pop'
+              quiz course run bfs --input 0-1,0-3,1-4,3-2 --start 0
+              quiz course run linear-probing --random 6 --seed 2
             """
     )
 
@@ -31,10 +41,15 @@ struct CourseRun: ParsableCommand {
     // `.unconditional`: `--input -3,1,2` is a value, not an unknown option.
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("The values, separated by commas: 5,2,4,6,1,3 (negative values too).", valueName: "values"))
+        help: ArgumentHelp(
+            "The values, separated by commas: 5,2,4,6,1,3 (negative values too); beyond sorting, the form above.",
+            valueName: "values"))
     var input: String?
 
-    @Option(help: ArgumentHelp("Run on N random values in 0...99 instead (at most 100).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Run on N random values in 0...99 instead (at most 100; beyond sorting: N values, operations, vertices or keys).",
+            valueName: "n"))
     var random: Int?
 
     @Option(help: "The seed of --random (printed when omitted, so a run can be replayed).")
@@ -43,6 +58,15 @@ struct CourseRun: ParsableCommand {
     @Option(help: "For quickselect: the 1-based rank to select (default: the lower median).")
     var k: Int?
 
+    @Option(parsing: .unconditional, help: "For binary-search: the value to look for (drawn with --random).")
+    var target: Int?
+
+    @Option(help: "For bfs and dfs: the start vertex (default 0; drawn with --random).")
+    var start: Int?
+
+    @Option(help: "For linear-probing: the table's number of slots m, h(k) = k mod m.")
+    var slots: Int?
+
     @Flag(help: "On a terminal, wait for Enter after every step.")
     var step = false
 
@@ -50,11 +74,18 @@ struct CourseRun: ParsableCommand {
     var format: OutputFormat = .text
 
     func validate() throws {
+        if let entry = TracedAlgorithmCatalog.entry(named: algorithm) {
+            _ = try structureInput(for: entry, seed: 0)
+            return
+        }
         if AlgorithmCatalog.entry(named: algorithm) == nil {
             throw ValidationError(
                 "unknown algorithm '\(CommandLineText.excerpt(algorithm))'"
                     + Self.didYouMean(
-                        AlgorithmCatalog.suggestions(for: algorithm), otherwise: "; see 'quiz course list'"))
+                        TracedAlgorithmCatalog.suggestions(for: algorithm), otherwise: "; see 'quiz course list'"))
+        }
+        for (option, value) in [("--target", target), ("--start", start), ("--slots", slots)] where value != nil {
+            throw ValidationError("\(option) goes with \(Self.algorithms(taking: option)) only")
         }
         switch (input, random) {
         case (nil, nil): throw ValidationError("give the values with --input 5,2,4 or ask for --random N")
@@ -74,6 +105,7 @@ struct CourseRun: ParsableCommand {
     }
 
     func run() throws {
+        if let entry = TracedAlgorithmCatalog.entry(named: algorithm) { return try runStructure(entry) }
         let entry = AlgorithmCatalog.entry(named: algorithm)!
         var usedSeed: UInt64?
         let values: [Int]

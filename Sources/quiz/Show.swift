@@ -1,3 +1,4 @@
+import AlgorithmTraces
 import Presentation
 import ArgumentParser
 import QuizEngine
@@ -128,7 +129,11 @@ struct QuestionText {
                 var parameters = "  \(trace.algorithm), ask \(trace.ask)"
                 if let pass = trace.pass { parameters += ", pass \(pass)" }
                 if let k = trace.k { parameters += ", k \(k)" }
-                parameters += ", \(trace.size) values in \(trace.minimum)...\(trace.maximum)"
+                parameters +=
+                    ", "
+                    + (TracedAlgorithmCatalog.entry(named: trace.algorithm)?.input.sizeText(
+                        size: trace.size, min: trace.minimum, max: trace.maximum)
+                        ?? "\(trace.size) values in \(trace.minimum)...\(trace.maximum)")
                 lines.append(parameters)
             }
         }

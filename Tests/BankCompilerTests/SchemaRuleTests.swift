@@ -189,6 +189,28 @@ struct SchemaRuleTests {
                 + "  - id: c\n    type: trace\n    prompt: R\n    algorithm: selection-sort\n    ask: passes\n    size: 3️⃣99\n"
                 + "  - id: d\n    type: trace\n    prompt: S\n    algorithm: merge-sort\n    ask: array-after-pass\n    pass: 2\n",
             [("1️⃣", "invalid-trace"), ("2️⃣", "invalid-trace"), ("3️⃣", "invalid-trace")]),
+        RuleCase(
+            "a template of every kind beyond sorting builds its 8 instances",
+            header
+                + "  - id: a\n    type: trace\n    prompt: P\n    algorithm: binary-search\n    ask: probes\n    size: 16\n    min: -5\n    max: 10\n"
+                + "  - id: b\n    type: trace\n    prompt: Q\n    algorithm: binary-heap\n    ask: heap-array\n    size: 2\n    max: 1\n"
+                + "  - id: c\n    type: trace\n    prompt: R\n    algorithm: bfs\n    ask: visit-order\n    size: 2\n"
+                + "  - id: d\n    type: trace\n    prompt: S\n    algorithm: dfs\n    ask: visit-order\n    size: 16\n"
+                + "  - id: e\n    type: trace\n    prompt: T\n    algorithm: linear-probing\n    ask: slots\n    size: 16\n    min: 0\n    max: 15\n",
+            []),
+        RuleCase(
+            "trace templates beyond sorting: their one ask, no pass or k, graphs without values",
+            header
+                + "  - id: a\n    type: trace\n    prompt: P\n    algorithm: binary-heap\n    ask: 1️⃣probes\n"
+                + "  - id: b\n    type: trace\n    prompt: Q\n    algorithm: binary-search\n    ask: probes\n    pass: 2️⃣2\n"
+                + "  - id: c\n    type: trace\n    prompt: R\n    algorithm: bfs\n    ask: visit-order\n    max: 3️⃣20\n"
+                + "  - id: d\n    type: trace\n    prompt: S\n    algorithm: linear-probing\n    ask: slots\n    size: 8\n    max: 4️⃣5\n"
+                + "  - id: e\n    type: trace\n    prompt: T\n    algorithm: 5️⃣dfss\n    ask: visit-order\n"
+                + "  - id: f\n    type: trace\n    prompt: U\n    algorithm: dfs\n    ask: visit-order\n    size: 16\n",
+            [
+                ("1️⃣", "invalid-trace"), ("2️⃣", "invalid-trace"), ("3️⃣", "invalid-trace"), ("4️⃣", "invalid-trace"),
+                ("5️⃣", "invalid-trace"),
+            ]),
     ]
 
     @Test(arguments: cases)

@@ -67,6 +67,14 @@ struct CommandLineFuzzTests {
             ["course", "show", "1"], ["course", "show", "merge-sort"],
             ["course", "practice", "quicksort-partitioning", "--seed", "3", "-n", "2"],
             ["course", "practice", "1", "-n", "1"], ["course", "run", "heap-sort", "--random", "6", "--seed", "4"],
+            ["course", "list", "--format", "json"],
+            ["course", "run", "binary-search", "--input", "1,3,4,7,9,12", "--target", "9"],
+            ["course", "run", "binary-search", "--random", "9", "--seed", "2", "--format", "json"],
+            ["course", "run", "binary-heap", "--input", "push 5,push 3,push 8,pop"],
+            ["course", "run", "bfs", "--input", "0-1,0-3,1-4,3-2", "--start", "3"],
+            ["course", "run", "dfs", "--random", "7", "--seed", "5", "--format", "json"],
+            ["course", "run", "linear-probing", "--input", "15,22,8,3", "--slots", "7"],
+            ["course", "run", "linear-probing", "--random", "100", "--seed", "1"],
             ["course", "bench", "--n", "200", "--runs", "1", "--algorithm", "merge-sort"],
             ["course", "bench", "--n", "100", "--runs", "1", "--format", "json"],
             ["fsrs", "optimize"], ["fsrs", "optimize", "--format", "json", "--save"], ["fsrs", "optimize", "--reset"],
@@ -129,6 +137,30 @@ struct CommandLineFuzzTests {
             (["course", "bench", "--runs", "1000"], "--runs must be from 1 to 100"),
             (["check", "--max-depth", "0"], "--max-depth must be from 1 to 1000"),
             (["course", "run", "merge-sort", "--input", "1,2", "--k", "1"], "--k goes with quickselect only"),
+            (
+                ["course", "run", "merge-sort", "--input", "1,2", "--target", "1"],
+                "--target goes with binary-search only"
+            ),
+            (["course", "run", "bfs", "--input", "0-1", "--slots", "3"], "--slots goes with linear-probing only"),
+            (["course", "run", "binary-search", "--input", "1,3,5"], "binary-search needs --target"),
+            (
+                ["course", "run", "binary-search", "--input", "5,3,1", "--target", "3"],
+                "--input: the array must be ascending"
+            ),
+            (["course", "run", "binary-heap", "--input", "push 1,pop,pop"], "--input: operation 3 pops an empty heap"),
+            (["course", "run", "binary-heap", "--input", "push x"], "--input: 'push x' is not an operation"),
+            (["course", "run", "bfs", "--input", "0-1,1_2"], "--input: '1_2' is not an edge u-v between vertices"),
+            (
+                ["course", "run", "dfs", "--input", "0-1", "--start", "5"],
+                "--start must be a vertex of the graph, 0 to 1"
+            ),
+            (["course", "run", "dfs", "--input", "0-100"], "--input: edge 0-100 names a vertex beyond 99"),
+            (
+                ["course", "run", "linear-probing", "--input", "1,2,3", "--slots", "2"],
+                "--slots 2 is too few for 3 keys"
+            ),
+            (["course", "run", "linear-probing", "--input", "4,4"], "--input: key 4 is given twice"),
+            (["course", "run", "linear-probing", "--random", "101"], "--random must be from 1 to 100"),
         ])
     func outOfRangeValuesNameTheOptionAndRange(_ arguments: [String], _ message: String) throws {
         let scratch = try TemporaryFolder().url

@@ -76,7 +76,8 @@ struct CommandLineFuzzer {
             "((behavioral", "behavioral)", "a & ", "!", "&&", "|", "sorting & !easy", "behavioral",
             "(((((((((((((((((((((((((((((((((((((((((x", "nosql/nosql-scalability", "merge-sort",
             "quickselect", "bubble-sort", "1", "text", "json", "jsonl", "markdown", "choice", "easy", "hard",
-            "random", "reversed", "--", "-", "--help=1", "=",
+            "random", "reversed", "--", "-", "--help=1", "=", "binary-search", "binary-heap", "bfs", "dfs",
+            "linear-probing", "push 5,push 3,pop", "pop,push 1", "push", "0-1,1-2,2-0", "0-", "-1-2", "3-3",
         ]
     }
 

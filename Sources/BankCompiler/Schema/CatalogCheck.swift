@@ -1,8 +1,10 @@
+import AlgorithmTraces
 import QuizEngine
 import SortingCourse
 import Spelling
 
-/// Checks course modules and trace questions against the sorting course's algorithm catalog:
+/// Checks course modules against the sorting course's algorithm catalog, and trace questions
+/// against it and the catalog of the algorithms beyond sorting:
 /// every algorithm exists, every declared `stable`/`in-place` matches the implementation, and
 /// every trace template builds into answerable instances.
 enum CatalogCheck {
@@ -46,9 +48,10 @@ enum CatalogCheck {
         _ template: QuizEngine.TraceTemplate, at location: SourceLocation, fields: [String: SourceLocation],
         into bag: inout DiagnosticBag
     ) {
-        let problems = TraceQuestion.validate(
+        // min and max only as written: a graph's template must not set them.
+        let problems = TraceQuestions.validate(
             algorithm: template.algorithm, ask: template.ask, pass: template.pass, k: template.k, size: template.size,
-            min: template.minimum, max: template.maximum)
+            min: fields["min"] == nil ? nil : template.minimum, max: fields["max"] == nil ? nil : template.maximum)
         for problem in problems {
             let place = problem.field.flatMap { fields[$0] } ?? location
             bag.error(.invalidTrace(problem.description), at: place)

@@ -1,3 +1,4 @@
+import AlgorithmTraces
 import SortingCourse
 
 /// The generator parameters of a `trace` question: which algorithm runs, on what kind of
@@ -6,7 +7,8 @@ import SortingCourse
 /// The answer is never stored: each instance is made from (template, seed) and answered by
 /// running the traced implementation.
 public struct TraceTemplate: Sendable, Hashable, Codable {
-    /// A name from the sorting course's algorithm catalog, such as `bubble-sort`.
+    /// A name from the sorting course's algorithm catalog, such as `bubble-sort`, or from
+    /// ``AlgorithmTraces/TracedAlgorithmCatalog``, such as `binary-search`.
     public var algorithm: String
     /// What to predict, as a raw ask name (`array-after-pass`, `comparisons`, …).
     public var ask: String
@@ -37,13 +39,13 @@ public struct TraceTemplate: Sendable, Hashable, Codable {
 }
 
 extension TraceTemplate {
-    /// The instance for `seed`, run by the sorting course: its input and computed answer.
+    /// The instance for `seed`, run by the sorting course or, for the algorithms beyond
+    /// sorting, by ``AlgorithmTraces``: its input and computed answer.
     ///
     /// - Throws: ``SortingCourse/TraceQuestionError`` for an unknown ask or algorithm, invalid
     ///   parameters, or a pass no drawn input reaches.
     public func instance(seed: UInt64) throws(TraceQuestionError) -> TraceInstance {
-        try TraceQuestion.instance(
-            algorithm: algorithm, ask: try TraceAsk.parse(ask), pass: pass, k: k, size: size, min: minimum,
-            max: maximum, seed: seed)
+        try TraceQuestions.instance(
+            algorithm: algorithm, ask: ask, pass: pass, k: k, size: size, min: minimum, max: maximum, seed: seed)
     }
 }

@@ -37,7 +37,9 @@ public struct PresentedQuestion: Sendable {
     /// The prompt, with a trace question's input appended.
     public var prompt: String {
         guard let trace else { return question.prompt }
-        return question.prompt + "\n\nInput: [" + trace.input.map(String.init).joined(separator: ", ") + "]"
+        var prompt = Substring(question.prompt)
+        while prompt.last == "\n" { prompt.removeLast() }  // a YAML block scalar ends with one
+        return prompt + "\n\n" + trace.inputText
     }
 
     /// The choices in display order.

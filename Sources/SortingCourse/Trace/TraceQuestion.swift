@@ -214,8 +214,25 @@ extension TraceQuestion {
 
 /// One instance of a trace question: its input and the answer.
 public struct TraceInstance: Hashable, Sendable {
+    /// The values drawn: the array to sort, or for the algorithms beyond sorting every number
+    /// the input holds, in the order ``inputText`` shows them.
     public var input: [Int]
     public var answer: TraceAnswer
     /// How many inputs were drawn and skipped before this one.
     public var draw: Int
+    /// The input as a prompt shows it (markdown): `Input: [5, 2, 4]` for a sort; a heap's
+    /// operations, a graph's adjacency lists or a table's keys for the other algorithms.
+    public var inputText: String
+    /// What an `.array` answer lists, such as "the probed indices", when it is not the array
+    /// itself; its length is then part of the answer, not something to check before grading.
+    public var sequenceName: String?
+
+    /// An instance; `inputText` defaults to the sorts' `Input: [5, 2, 4]`.
+    public init(input: [Int], answer: TraceAnswer, draw: Int, inputText: String? = nil, sequenceName: String? = nil) {
+        self.input = input
+        self.answer = answer
+        self.draw = draw
+        self.inputText = inputText ?? "Input: [" + input.map(String.init).joined(separator: ", ") + "]"
+        self.sequenceName = sequenceName
+    }
 }

@@ -1,0 +1,102 @@
+import AlgorithmTraces
+import ArgumentParser
+import Presentation
+import SeededRandom
+
+/// `quiz course run` for the algorithms beyond sorting: each input shape read from `--input`
+/// (or drawn with `--random N --seed S`) and its own options, then the traced run rendered.
+extension CourseRun {
+    /// The options that belong to one input shape, with the algorithms that take them.
+    static func algorithms(taking option: String) -> String {
+        switch option {
+        case "--target": "binary-search"
+        case "--start": "bfs and dfs"
+        default: "linear-probing"
+        }
+    }
+
+    func runStructure(_ entry: TracedAlgorithm) throws {
+        let usedSeed = random == nil ? nil : seed ?? UInt64.random(in: 0...999_999)
+        let input = try structureInput(for: entry, seed: usedSeed ?? 0)
+        let trace: StructureTrace
+        do {
+            trace = try entry.trace(input)
+        } catch {
+            throw ValidationError("--input: \(error.message)")
+        }
+        switch format {
+        case .json:
+            print(trace.json(seed: usedSeed).text)
+        case .text:
+            let renderer = StructureTraceRenderer(
+                trace: trace, entry: entry, seed: usedSeed, color: Terminal.allowsColor(fileDescriptor: 1))
+            let waits = step && Terminal.isTerminal(0)
+            renderer.header.forEach { print($0) }
+            for row in renderer.rows {
+                print(row)
+                if waits { _ = LineReader.next() }
+            }
+            renderer.footer.forEach { print($0) }
+        }
+    }
+
+    /// The input `--input` describes, or `--random N` draws from `seed`, with the shape's own
+    /// options applied; every malformed value is a validation error naming its option.
+    func structureInput(for entry: TracedAlgorithm, seed drawSeed: UInt64) throws -> StructureInput {
+        let ownOption: String? =
+            switch entry.input {
+            case .sortedArrayAndTarget: "--target"
+            case .graphAndStart: "--start"
+            case .keysAndTableSize: "--slots"
+            case .heapOperations: nil
+            }
+        let shapeOptions: [(String, Int?)] = [("--target", target), ("--start", start), ("--slots", slots)]
+        for (option, value) in shapeOptions where value != nil && option != ownOption {
+            throw ValidationError("\(option) goes with \(Self.algorithms(taking: option)) only")
+        }
+        if k != nil { throw ValidationError("--k goes with quickselect only") }
+        if seed != nil && random == nil { throw ValidationError("--seed goes with --random") }
+        if let slots { try CommandLineText.require(slots, in: 1...Self.maximumSlots, for: "--slots") }
+        var input: StructureInput
+        switch (self.input, random) {
+        case (nil, nil):
+            throw ValidationError("give the input with --input (\(entry.input.textForm)) or ask for --random N")
+        case (.some, .some): throw ValidationError("--input and --random exclude each other")
+        case (nil, .some(let n)):
+            try CommandLineText.require(n, in: 1...Self.maximumCount, for: "--random")
+            var generator = Xoshiro256StarStar(seed: drawSeed)
+            input = StructureInputGenerator.input(entry.input, size: n, min: 0, max: 99, using: &generator)
+        case (.some(let text), nil):
+            do {
+                input = try StructureInput.parse(text, as: entry.input, maximumItems: Self.maximumCount)
+            } catch {
+                throw ValidationError("--input: \(error.message)")
+            }
+        }
+        switch input {
+        case .search(let values, let drawn):
+            guard let value = target ?? (random == nil ? nil : drawn) else {
+                throw ValidationError("binary-search needs --target, the value to look for")
+            }
+            input = .search(values: values, target: value)
+        case .graph(let graph, let drawn):
+            let vertex = start ?? drawn
+            guard (0..<graph.vertexCount).contains(vertex) else {
+                throw ValidationError(
+                    "--start must be a vertex of the graph, 0 to \(graph.vertexCount - 1), got \(vertex)")
+            }
+            input = .graph(graph, start: vertex)
+        case .keys(let keys, let drawn):
+            let m = slots ?? drawn
+            guard keys.count <= m else {
+                throw ValidationError("--slots \(m) is too few for \(keys.count) keys; give at least \(keys.count)")
+            }
+            input = .keys(keys, slotCount: m)
+        case .heapOperations: break
+        }
+        return input
+    }
+
+    /// The most slots a traced table may have.
+    static let maximumSlots = 1000
+}
