@@ -63,8 +63,8 @@ let package = Package(
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "AlgorithmTraces", "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore",
-                "SeededRandom", "SortingCourse", "Spelling",
+                "AlgorithmTraces", "AnkiInterop", "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine",
+                "QuizStore", "SeededRandom", "SortingCourse", "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]

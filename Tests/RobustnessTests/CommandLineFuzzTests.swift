@@ -79,6 +79,8 @@ struct CommandLineFuzzTests {
             ["course", "bench", "--n", "100", "--runs", "1", "--format", "json"],
             ["fsrs", "optimize"], ["fsrs", "optimize", "--format", "json", "--save"], ["fsrs", "optimize", "--reset"],
             ["fsrs", "evaluate", "--format", "json"],
+            ["export", "apkg", "out.apkg", "--bank", "sql"], ["export", "csv", "out.tsv", "--tag", "behavioral"],
+            ["export", "apkg", "history.apkg", "--with-history", "--tag", "sql & hard"],
         ])
     func everyCommandRunsOnValidInput(_ arguments: [String]) throws {
         let scratch = try TemporaryFolder().url

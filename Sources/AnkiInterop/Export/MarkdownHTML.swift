@@ -13,7 +13,7 @@ enum MarkdownHTML {
         var table: [[String]] = []
 
         func flushParagraph() {
-            if !paragraph.isEmpty { blocks.append("<p>" + paragraph.map(inline).joined(separator: "<br>") + "</p>") }
+            if !paragraph.isEmpty { blocks.append("<p>" + inline(paragraph.joined(separator: " ")) + "</p>") }
             paragraph.removeAll()
         }
         func flushList() {
