@@ -91,4 +91,23 @@ struct ParallelCompileTests {
         // The first suppressed error is the second file's 21st question's bogus field.
         #expect(summaries.first?.location.line == 9 + 20 * 5)
     }
+
+    /// A bank we did not write can raise more than 100 warnings and no error: the summary of
+    /// the warnings not shown is a warning, so the bank still compiles (it used to be an
+    /// error, which failed `quiz compile` on a clean 5,000-question file).
+    @Test func manyWarningsAndNoErrorStillCompile() {
+        var text = "bank: loud\ntitle: Loud\ntags: [databases]\nquestions:\n"
+        for index in 0..<150 {
+            text += "  - id: q\(index)\n    type: short\n    prompt: Is the answer word\(index) here?\n    accept: [word\(index)]\n"
+        }
+        let result = Compiler().compile([
+            SourceFile(path: "Banks/tags.yaml", text: testVocabulary), SourceFile(path: "Banks/loud.yaml", text: text),
+        ])
+        #expect(result.errorCount == 0)
+        #expect(result.questionSet?.questions.count == 150)
+        let summary = result.diagnostics.filter { $0.code == "too-many-warnings" }
+        #expect(summary.count == 1 && summary.first?.severity == .warning)
+        #expect(summary.first?.message.hasPrefix("50 more warnings") == true)
+        #expect(!result.diagnostics.contains { $0.severity == .error })
+    }
 }

@@ -73,6 +73,10 @@ struct DiagnosticMessage: Sendable, Hashable {
     static func tooManyNodes(limit: Int) -> Self {
         .init("too-many-nodes", "file holds more than \(limit) YAML nodes; split it or raise --max-nodes")
     }
+    static func tooManyWarnings(suppressed: Int) -> Self {
+        .init("too-many-warnings", "\(suppressed) more warnings in this file not shown; fix the ones above first")
+    }
+
     static func tooManyErrors(suppressed: Int) -> Self {
         .init("too-many-errors", "\(suppressed) more problems in this file not shown; fix the ones above first")
     }
