@@ -120,14 +120,20 @@ struct IndexBenchmark {
     }
 
     /// `quiz compile` of the files written to a scratch folder, as a process: its wall time
-    /// and peak resident memory (from wait4's rusage).
+    /// and peak resident memory, from GNU time (`/usr/bin/time -f %M`), nil without it.
+    ///
+    /// Not from this process's own wait4: Linux keeps a process's peak RSS across execve, and
+    /// a child spawned from quiz-bench (which holds the generated banks) starts with its peak.
+    /// GNU time forks its child from its own small image, so the peak it reports is quiz's.
     static func compileProcess(_ quiz: String, files: [(path: String, text: String)]) -> (seconds: Double, maxResidentBytes: Int)? {
+        guard access("/usr/bin/time", X_OK) == 0 else { return nil }
         let folder = "/tmp/quiz-bench-compile-\(getpid())"
         mkdir(folder, 0o755)
         mkdir(folder + "/bench", 0o755)
         defer {
             for file in files { unlink(folder + "/" + file.path) }
             unlink(folder + "/out.qbx")
+            unlink(folder + "/time.txt")
             rmdir(folder + "/bench")
             rmdir(folder)
         }
@@ -137,8 +143,18 @@ struct IndexBenchmark {
             fclose(stream)
         }
         let start = ContinuousClock.now
-        guard let usage = spawn(quiz, ["compile", folder + "/bench", "-o", folder + "/out.qbx", "-q"]) else { return nil }
-        return (Measure.seconds(ContinuousClock.now - start), usage.ru_maxrss * 1024)
+        let arguments = ["-f", "%M", "-o", folder + "/time.txt", quiz, "compile", folder + "/bench", "-o", folder + "/out.qbx", "-q"]
+        guard spawn("/usr/bin/time", arguments) != nil else { return nil }
+        let seconds = Measure.seconds(ContinuousClock.now - start)
+        guard let stream = fopen(folder + "/time.txt", "r") else { return nil }
+        defer { fclose(stream) }
+        var kilobytes = 0
+        var line = [CChar](repeating: 0, count: 64)
+        while fgets(&line, 64, stream) != nil {
+            let bytes = line.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }
+            if let value = Int(String(decoding: bytes, as: UTF8.self)) { kilobytes = value }
+        }
+        return kilobytes > 0 ? (seconds, kilobytes * 1024) : nil
     }
 
     /// The path of another product built next to this one.
