@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The system libzstd (Debian: libzstd-dev), for Anki's current packages (zstd members).
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         // Seeded randomness of our own (SplitMix64, xoshiro256**, bounded integers, shuffles), so
         // draws and generated inputs never depend on the standard library's algorithms.
         .target(name: "SeededRandom"),
@@ -43,7 +49,7 @@ let package = Package(
         .target(
             name: "AnkiInterop",
             dependencies: [
-                "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "BankCompiler", "CZstd", "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
@@ -55,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse",
+                "AnkiInterop", "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse",
                 "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -88,7 +94,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AnkiInteropTests",
-            dependencies: ["AnkiInterop", "QuizEngine", "QuizStore", "TestSupport"]),
+            dependencies: ["AnkiInterop", "BankCompiler", "QuizEngine", "QuizStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "QuizEngine", "TestSupport"],
             exclude: ["Fixtures"]),
