@@ -94,7 +94,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AnkiInteropTests",
-            dependencies: ["AnkiInterop", "BankCompiler", "QuizEngine", "QuizStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["AnkiInterop", "BankCompiler", "CZstd", "QuizEngine", "QuizStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "QuizEngine", "TestSupport"],
             exclude: ["Fixtures"]),

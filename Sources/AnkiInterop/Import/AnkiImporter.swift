@@ -113,7 +113,8 @@ public enum AnkiImporter {
             }
         }
         try staged.commit()
-        let newTags = vocabularyText == nil ? [] : additions.keys.filter { !(existing.map(TagVocabularyUpdate.declaredNames) ?? []).contains($0) }.sorted()
+        let declared = existing.map(TagVocabularyUpdate.declaredNames) ?? []
+        let newTags = vocabularyText == nil ? [] : additions.keys.filter { !declared.contains($0) }.sorted()
         return ImportResult(
             questions: converter.questions, newTags: newTags, reviewsImported: history?.records.count ?? 0,
             cardsWithHistory: history?.cardCount ?? 0, warnings: warnings)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Appends newly imported tags to the tag vocabulary (`tags.yaml`), leaving every existing
 /// byte as it was.
 enum TagVocabularyUpdate {
@@ -25,16 +27,30 @@ enum TagVocabularyUpdate {
     }
 
     /// `existing` (nil: no file yet) with `additions` (name → description) not already
-    /// declared appended in name order under a comment naming `origin`; nil when nothing is new.
+    /// declared appended in name order under a comment naming `origin`; nil when nothing
+    /// changes. Without a file, one is made (`tags: {}` when there is nothing to declare, so
+    /// the compiler finds a vocabulary).
     static func updated(_ existing: String?, adding additions: [String: String], origin: String) -> String? {
         let declared = existing.map(declaredNames) ?? []
         let new = additions.keys.filter { !declared.contains($0) }.sorted()
+        guard let existing else {
+            guard !new.isEmpty else { return "tags: {}\n" }
+            return "tags:\n" + entries(new, additions, origin: origin, indent: "  ")
+        }
         guard !new.isEmpty else { return nil }
-        var text = existing ?? "tags:\n"
+        var text = existing
+        if let empty = text.range(of: "tags: {}\n") ?? text.range(of: "tags: {}", options: .anchored) {
+            text.replaceSubrange(empty, with: "tags:\n")
+        }
         if !text.hasSuffix("\n") { text += "\n" }
-        let indent = existing.flatMap(entryIndent) ?? "  "
-        text += "\n\(indent)# Imported from Anki by `\(origin)`\n"
-        for name in new { text += "\(indent)\(name):" + YAMLScalar.value(additions[name]!, indent: indent.count) + "\n" }
+        return text + "\n" + entries(new, additions, origin: origin, indent: entryIndent(existing) ?? "  ")
+    }
+
+    private static func entries(_ names: [String], _ additions: [String: String], origin: String, indent: String)
+        -> String
+    {
+        var text = "\(indent)# Imported from Anki by `\(origin)`\n"
+        for name in names { text += "\(indent)\(name):" + YAMLScalar.value(additions[name]!, indent: indent.count) + "\n" }
         return text
     }
 
