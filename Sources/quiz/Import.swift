@@ -56,7 +56,9 @@ struct ImportDestination: ParsableArguments {
         var summary =
             "\(outputPath): \(result.questions.count) question\(result.questions.count == 1 ? "" : "s") "
             + "(\(result.questions.count - shorts) flashcard, \(shorts) short)"
-        summary += ", \(result.newTags.count) new tag\(result.newTags.count == 1 ? "" : "s") in \(vocabularyPath)"
+        let folder = FileManager.default.currentDirectoryPath + "/"
+        let vocabulary = vocabularyPath.hasPrefix(folder) ? String(vocabularyPath.dropFirst(folder.count)) : vocabularyPath
+        summary += ", \(result.newTags.count) new tag\(result.newTags.count == 1 ? "" : "s") in \(vocabulary)"
         if result.reviewsImported > 0 || result.cardsWithHistory > 0 {
             summary += ", \(result.reviewsImported) reviews of \(result.cardsWithHistory) cards"
         }
