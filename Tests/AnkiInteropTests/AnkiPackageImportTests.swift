@@ -12,7 +12,8 @@ import Testing
 struct AnkiPackageImportTests {
     /// Makes a collection with Basic, reversed, type-in and cloze notes (HTML, unicode,
     /// hierarchical tags), gives the first note a review history, and exports it both ways.
-    /// Prints the note GUIDs and Anki's FSRS memory state of the reviewed card.
+    /// Also exports the notes in Anki's text format. Prints Anki's FSRS memory state of the
+    /// reviewed card.
     static let makePackages = """
         import json, sys, os, time
         from anki.collection import Collection, ExportAnkiPackageOptions
@@ -44,6 +45,8 @@ struct AnkiPackageImportTests {
         for legacy in (False, True):
             col.export_anki_package(out_path=os.path.join(out, "legacy.apkg" if legacy else "current.apkg"), limit=None,
                 options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True, with_media=True, legacy=legacy))
+        col.export_note_csv(out_path=os.path.join(out, "notes.txt"), limit=None, with_html=True, with_tags=True,
+                            with_deck=True, with_notetype=True, with_guid=True)
         print(json.dumps({"stability": state.stability, "difficulty": state.difficulty, "reviews": 5}))
         col.close()
         """
@@ -149,5 +152,81 @@ struct AnkiPackageImportTests {
         #expect(again.reviewsImported == 0)
         #expect(try store.totalReviews == 5)
         #expect(again.warnings.contains { $0.message.contains("already has review history") })
+    }
+
+    @Test(.enabled(if: AnkiOracle.runs, AnkiOracle.missing))
+    func ankisTextExportGivesTheSameQuestions() throws {
+        let made = try Self.make()
+        defer { made.folder.remove() }
+        let package = try Self.importInto(made.folder, package: "current.apkg", bank: "anki")
+        let banks = made.folder.url.appendingPathComponent("Banks")
+        let options = ImportOptions(
+            bank: "anki-text", output: banks.appendingPathComponent("anki-text.yaml").path,
+            vocabulary: banks.appendingPathComponent("tags.yaml").path, store: nil, origin: "quiz import csv notes.txt")
+        let text = try AnkiImporter.importText(at: made.folder.file("notes.txt"), options: options)
+        // The GUID column keeps the ids; the notetype and deck columns keep the question types and tags.
+        #expect(text.questions.map(\.id) == package.questions.map(\.id))
+        #expect(text.questions.map(\.prompt) == package.questions.map(\.prompt))
+        #expect(text.questions.map(\.answer) == package.questions.map(\.answer))
+        #expect(text.questions.map(\.kind) == package.questions.map(\.kind))
+        #expect(text.questions.map(\.tags) == package.questions.map(\.tags))
+        #expect(text.newTags.isEmpty)
+        let compiled = try Self.compile(made.folder)
+        #expect(compiled.errorCount == 0, "\(compiled.diagnostics.map(\.message))")
+    }
+
+    /// Cards whose histories have same-day steps, an evening review followed by a morning one,
+    /// Hard and Easy ratings and a lapse: where counting elapsed days by 24-hour periods
+    /// instead of Anki's day boundaries would move the stability by a third.
+    static let makeHistories = """
+        import json, sys, os, datetime
+        from anki.collection import Collection, ExportAnkiPackageOptions
+        out = sys.argv[1]
+        col = Collection(os.path.join(out, "history.anki2"))
+        day = 86400 * 1000; minute = 60000; hour = 60 * minute
+        evening = datetime.datetime.now().replace(hour=21, minute=0, second=0, microsecond=0) - datetime.timedelta(days=60)
+        t0 = int(evening.timestamp() * 1000)
+        plans = {
+            "same-day steps": [(0, 1, 0), (10 * minute, 3, 0), (day, 3, 0), (3 * day, 3, 1), (10 * day, 2, 1)],
+            "hard, easy and a lapse": [(0, 2, 0), (2 * day, 4, 1), (9 * day, 3, 1), (30 * day, 1, 1), (30 * day + 10 * minute, 3, 2), (33 * day, 3, 1)],
+            "evening then morning": [(0, 3, 0), (11 * hour, 3, 0), (2 * day + 11 * hour, 3, 1), (9 * day, 4, 1)],
+        }
+        states = {}
+        for number, (name, rows) in enumerate(plans.items()):
+            note = col.new_note(col.models.by_name("Basic")); note.fields[0] = name; note.fields[1] = "an answer"
+            col.add_note(note, col.decks.id("History"))
+            card = note.cards()[0]
+            for i, (offset, ease, kind) in enumerate(rows):
+                col.db.execute("insert into revlog (id,cid,usn,ease,ivl,lastIvl,factor,time,type) values (?,?,?,?,?,?,?,?,?)",
+                               t0 + offset + 10 * number + i, card.id, -1, ease, 1, 0, 2500, 3000, kind)
+            card.type = 2; card.queue = 2; card.ivl = 5; card.due = col.sched.today + 1
+            col.update_card(card)
+            state = col.compute_memory_state(card.id)
+            states[name] = [state.stability, state.difficulty, len(rows)]
+        for legacy in (False, True):
+            col.export_anki_package(out_path=os.path.join(out, "history-legacy.apkg" if legacy else "history.apkg"), limit=None,
+                options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True, with_media=True, legacy=legacy))
+        print(json.dumps(states))
+        col.close()
+        """
+
+    @Test(.enabled(if: AnkiOracle.runs, AnkiOracle.missing), arguments: ["history.apkg", "history-legacy.apkg"])
+    func harderHistoriesReproduceAnkisMemoryStates(_ package: String) throws {
+        let folder = try TemporaryFolder(prefix: "anki-history")
+        defer { folder.remove() }
+        let states = try #require(
+            try AnkiOracle.run(Self.makeHistories, [folder.path], directory: folder.url) as? [String: [Double]])
+        let store = try ReviewStore(path: folder.file("store.sqlite"))
+        let result = try Self.importInto(folder, package: package, bank: "history", store: store)
+        #expect(result.cardsWithHistory == 3)
+        for question in result.questions {
+            let anki = try #require(states[question.prompt])
+            let card = try #require(try store.card(forKey: "history/\(question.id)")).card
+            let stability = try #require(card.stability)
+            let difficulty = try #require(card.difficulty)
+            #expect(abs(stability - anki[0]) / anki[0] < 0.01, "\(question.prompt): quiz S \(stability), Anki \(anki[0])")
+            #expect(abs(difficulty - anki[1]) / anki[1] < 0.01, "\(question.prompt): quiz D \(difficulty), Anki \(anki[1])")
+            #expect(try store.reviewLog(forKey: "history/\(question.id)").count == Int(anki[2]))
+        }
     }
 }

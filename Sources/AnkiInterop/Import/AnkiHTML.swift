@@ -73,7 +73,9 @@ struct AnkiHTML {
             switch name {
             case "script", "style": skipping = max(0, skipping + (closing ? -1 : 1))
             case _ where skipping > 0: return
-            case "br": output += preformatted > 0 ? "\n" : "\n"; pendingSpace = false
+            case "br":
+                output += "\n"
+                pendingSpace = false
             case "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "hr": paragraph()
             case "td", "th": if closing { pendingSpace = true }
             case "b", "strong": marker("**")

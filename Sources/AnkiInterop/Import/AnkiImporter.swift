@@ -14,6 +14,9 @@ public struct ImportOptions: Sendable {
     /// The command as typed, named in the files' comments.
     public var origin: String
     public var limits: SizeLimits = .standard
+    /// The local hour at which a review day starts (Anki's default, 4), for counting the days
+    /// between reviews as Anki does.
+    public var rolloverHour = 4
 
     public init(bank: String, output: String, vocabulary: String, store: ReviewStore?, origin: String) {
         self.bank = bank
@@ -95,7 +98,8 @@ public enum AnkiImporter {
         if let store = options.store {
             do {
                 history = try HistoryReplay(
-                    collection: collection, questions: converter.questions, bank: options.bank, store: store)
+                    collection: collection, questions: converter.questions, bank: options.bank, store: store,
+                    rolloverHour: options.rolloverHour)
             } catch {
                 throw AnkiInteropError(file: store.path, problem: "\(error)")
             }

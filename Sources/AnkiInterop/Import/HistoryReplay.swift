@@ -13,7 +13,9 @@ struct HistoryReplay {
     /// that already have history in `store` are skipped, since a package moves history once.
     ///
     /// - Complexity: O(reviews + cards).
-    init(collection: AnkiCollection, questions: [ImportedQuestion], bank: String, store: ReviewStore) throws {
+    init(
+        collection: AnkiCollection, questions: [ImportedQuestion], bank: String, store: ReviewStore, rolloverHour: Int
+    ) throws {
         let scheduler = try store.scheduler()
         var reviewsOfCard: [Int64: [AnkiCollection.Review]] = [:]
         for review in collection.reviews where (1...4).contains(review.ease) && (0...3).contains(review.kind) {
@@ -42,15 +44,30 @@ struct HistoryReplay {
                         message: "already has review history in the store; its \(reviews.count) Anki reviews are not imported again"))
                 continue
             }
-            var card = CardState(key: key, due: Self.instant(reviews[0].id))
-            for review in reviews {
-                let rating = Rating(rawValue: review.ease)!
-                let result = scheduler.review(card, rating: rating, at: Self.instant(review.id))
-                records.append(ReviewRecord(result, durationMilliseconds: max(0, review.durationMilliseconds)))
+            // The scheduler runs on a timeline of whole review days, so the days between two
+            // reviews are counted as Anki counts them (by day boundary, not by 24-hour
+            // periods): an evening review and the next morning's are a day apart, as in
+            // Anki's own memory state. What is stored keeps the real times.
+            var card = CardState(key: key, due: Self.dayTime(reviews[0].id, index: 0, rolloverHour: rolloverHour))
+            for (index, review) in reviews.enumerated() {
+                let reviewedAt = Self.instant(review.id)
+                let computedAt = Self.dayTime(review.id, index: index, rolloverHour: rolloverHour)
+                var result = scheduler.review(card, rating: Rating(rawValue: review.ease)!, at: computedAt)
                 card = result.card
+                result.card.lastReview = reviewedAt
+                result.card.due = reviewedAt.advanced(byMicroseconds: card.due.microseconds(since: computedAt))
+                result.log.reviewedAt = reviewedAt
+                records.append(ReviewRecord(result, durationMilliseconds: max(0, review.durationMilliseconds)))
             }
             cardCount += 1
         }
+    }
+
+    /// The review's local day (days change at `rolloverHour`) as a moment on a timeline of
+    /// whole days, plus `index` milliseconds so the card's reviews stay in order and apart.
+    static func dayTime(_ milliseconds: Int64, index: Int, rolloverHour: Int) -> Instant {
+        let day = LocalDay.containing(instant(milliseconds), rolloverHour: rolloverHour).dayNumber
+        return Instant(microsecondsSinceEpoch: Int64(day) * Instant.microsecondsPerDay + Int64(index) * 1000)
     }
 
     /// A review-log id (milliseconds since 1970) as an instant.

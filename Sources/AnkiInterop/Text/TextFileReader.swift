@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads Anki's text format (and plain two-column CSV/TSV): the `#separator:`, `#html:`,
-/// `#tags column:`, `#deck:`, `#notetype:` and `#guid column:` headers, RFC 4180 quoting (a
+/// `#tags column:`, `#deck:`, `#deck column:`, `#notetype:`, `#notetype column:` and
+/// `#guid column:` headers, RFC 4180 quoting (a
 /// quoted field may hold separators, doubled quotes and newlines), UTF-8 with or without a
 /// byte-order mark.
 enum TextFileReader {
@@ -46,16 +47,17 @@ enum TextFileReader {
         let tagsColumn = try column(headers["tags column"], name: "tags column", file: file)
         let guidColumn = try column(headers["guid column"], name: "guid column", file: file)
         let deckColumn = try column(headers["deck column"], name: "deck column", file: file)
+        let noteTypeColumn = try column(headers["notetype column"], name: "notetype column", file: file)
         let deck = headers["deck"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let noteTypeName = headers["notetype"]?.trimmingCharacters(in: .whitespaces) ?? "Basic"
-        let noteType = Self.noteType(named: noteTypeName)
         let rows = try rows(body, separator: separator, firstLine: lineNumber, file: file)
 
-        var collection = AnkiCollection(noteTypes: [1: noteType], decks: [:], notes: [], cards: [], reviews: [])
+        var collection = AnkiCollection(noteTypes: [:], decks: [:], notes: [], cards: [], reviews: [])
+        var noteTypeIDs: [String: Int64] = [:]
         var lineOfNote: [Int64: Int] = [:]
         var deckIDs: [String: Int64] = [:]
         for (line, fields) in rows {
-            let special = Set([tagsColumn, guidColumn, deckColumn].compactMap { $0 })
+            let special = Set([tagsColumn, guidColumn, deckColumn, noteTypeColumn].compactMap { $0 })
             let content = fields.indices.filter { !special.contains($0) }.map { fields[$0] }
             if content.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             let id = Int64(collection.notes.count + 1)
@@ -66,10 +68,16 @@ enum TextFileReader {
             let guid =
                 guidColumn.flatMap { $0 < fields.count ? fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
                 ?? "text:" + (content.first ?? "")
+            let typeName = noteTypeColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? noteTypeName
+            let noteTypeID = noteTypeIDs[typeName] ?? Int64(noteTypeIDs.count + 1)
+            if noteTypeIDs[typeName] == nil {
+                noteTypeIDs[typeName] = noteTypeID
+                collection.noteTypes[noteTypeID] = Self.noteType(named: typeName, id: noteTypeID)
+            }
             let tags = tagsColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
             collection.notes.append(
                 AnkiCollection.Note(
-                    id: id, guid: guid, noteTypeID: 1, tags: tags.split(whereSeparator: \.isWhitespace).map(String.init),
+                    id: id, guid: guid, noteTypeID: noteTypeID, tags: tags.split(whereSeparator: \.isWhitespace).map(String.init),
                     fields: content.map { html ? $0 : Self.escaped($0) }))
             collection.cards.append(AnkiCollection.Card(id: id, noteID: id, deckID: deckID, ordinal: 0))
             lineOfNote[id] = line
@@ -79,15 +87,15 @@ enum TextFileReader {
     }
 
     /// The stock note type a `#notetype:` header names; any other is a two-field type.
-    static func noteType(named name: String) -> AnkiCollection.NoteType {
+    static func noteType(named name: String, id: Int64) -> AnkiCollection.NoteType {
         let lowered = name.lowercased()
         if lowered.hasPrefix("cloze") {
             return AnkiCollection.NoteType(
-                id: 1, name: name, isCloze: true, fieldNames: ["Text", "Back Extra"], templates: [("{{cloze:Text}}", "")])
+                id: id, name: name, isCloze: true, fieldNames: ["Text", "Back Extra"], templates: [("{{cloze:Text}}", "")])
         }
         let typed = lowered.contains("type in the answer")
         return AnkiCollection.NoteType(
-            id: 1, name: name, isCloze: false, fieldNames: ["Front", "Back"],
+            id: id, name: name, isCloze: false, fieldNames: ["Front", "Back"],
             templates: [(typed ? "{{Front}}\n\n{{type:Back}}" : "{{Front}}", "{{Back}}")])
     }
 
