@@ -91,12 +91,22 @@ struct ImportPackage: ParsableCommand {
             "The review history database (default: $QUIZ_STORE, else the XDG data folder).", valueName: "path"))
     var store: String?
 
+    @Option(help: ArgumentHelp("The local hour at which Anki's review day started (Anki's default: 4).", valueName: "hour"))
+    var rollover = 4
+
+    func validate() throws {
+        guard (0...23).contains(rollover) else {
+            throw ValidationError("--rollover takes an hour from 0 to 23, got \(rollover)")
+        }
+    }
+
     func run() throws {
         let reviewStore = try withHistory ? StoreOptions.parse(store.map { ["--store", $0] } ?? []).open() : nil
         var options = ImportOptions(
             bank: destination.bank, output: destination.outputPath, vocabulary: destination.vocabularyPath,
             store: reviewStore, origin: "quiz import apkg \(URL(fileURLWithPath: package).lastPathComponent)")
         options.origin += " --bank \(destination.bank)"
+        options.rolloverHour = rollover
         do {
             destination.report(try AnkiImporter.importPackage(at: package, options: options), file: package)
         } catch {

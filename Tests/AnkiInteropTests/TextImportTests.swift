@@ -105,4 +105,28 @@ struct TextImportTests {
         #expect(error.problem.contains("not UTF-8"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("bad.yaml")))
     }
+
+    @Test func anEditedFirstFieldKeepsItsIdAndAHandWrittenBankIsNeverReplaced() throws {
+        let folder = try TemporaryFolder(prefix: "anki-text")
+        defer { folder.remove() }
+        let options = ImportOptions(
+            bank: "cards", output: folder.file("Banks/cards.yaml"), vocabulary: folder.file("Banks/tags.yaml"),
+            store: nil, origin: "quiz import csv cards.csv --bank cards")
+        func run(_ text: String) throws -> ImportResult {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder.file("cards.csv")))
+            return try AnkiImporter.importText(at: folder.file("cards.csv"), options: options)
+        }
+        let first = try run("#guid column:1\nguid-1,What is a mutex?,A lock\nguid-2,What is a semaphore?,A counter\n")
+        let edited = try run("#guid column:1\nguid-2,What is a semaphore?,A counter\nguid-1,What does a mutex guard?,A lock\n")
+        #expect(first.questions.map(\.id) == ["what-is-a-mutex-\(first.questions[0].id.suffix(6))", first.questions[1].id])
+        #expect(edited.questions.map(\.id) == [first.questions[1].id, first.questions[0].id])
+        #expect(edited.questions[1].prompt == "What does a mutex guard?")
+
+        let handWritten = "bank: cards\ntitle: Mine\nquestions: []\n"
+        try handWritten.write(toFile: folder.file("Banks/cards.yaml"), atomically: true, encoding: .utf8)
+        let error = try #require(throws: AnkiInteropError.self) { try run("a,b\n") }
+        #expect(error.file == folder.file("Banks/cards.yaml"))
+        #expect(error.problem.contains("was not written by quiz import"))
+        #expect(try String(contentsOfFile: folder.file("Banks/cards.yaml"), encoding: .utf8) == handWritten)
+    }
 }

@@ -48,6 +48,7 @@ struct ImportCLITests {
         (["import", "apkg", "missing.apkg", "--bank", "deck"], "missing.apkg: is not a zip archive"),
         (["import", "csv", "bad.csv", "--bank", "deck"], "bad.csv: line 1: a quoted field is never closed"),
         (["import", "csv", "bad.csv", "--bank", "Not_An_Id"], "--bank 'Not_An_Id' is not a bank id"),
+        (["import", "apkg", "deck.apkg", "--bank", "deck", "--rollover", "25"], "--rollover takes an hour from 0 to 23"),
     ])
     func refusedImportsNameTheFileAndWriteNothing(_ arguments: [String], _ message: String) throws {
         let folder = try Self.scratch()

@@ -47,6 +47,7 @@ public enum AnkiImporter {
     public static func importPackage(at path: String, options: ImportOptions) throws(AnkiInteropError) -> ImportResult {
         let collection = try PackageReader.read(path, limits: options.limits)
         var converter = NoteConverter(collection: collection)
+        converter.previousIDs = try previousIDs(at: options.output, file: path)
         converter.run()
         let decks = Set(collection.cards.compactMap { collection.decks[$0.deckID] }).sorted()
         return try write(converter, collection: collection, file: path, decks: decks, options: options)
@@ -64,10 +65,25 @@ public enum AnkiImporter {
         }
         let text = try TextFileReader.read(data, file: path, limits: options.limits)
         var converter = NoteConverter(collection: text.collection, lineOfNote: text.lineOfNote)
+        converter.previousIDs = try previousIDs(at: options.output, file: path)
         converter.run()
         var options = options
         options.store = nil
         return try write(converter, collection: text.collection, file: path, decks: text.decks, options: options)
+    }
+
+    /// The ids of the bank an earlier import wrote at `output`, if any.
+    ///
+    /// - Throws: ``AnkiInteropError`` when a file there was not written by an import (an
+    ///   import never replaces a bank written by hand).
+    private static func previousIDs(at output: String, file: String) throws(AnkiInteropError) -> [String: String] {
+        guard FileManager.default.fileExists(atPath: output) else { return [:] }
+        guard let text = try? String(contentsOfFile: output, encoding: .utf8), text.hasPrefix(BankWriter.header) else {
+            throw AnkiInteropError(
+                file: output,
+                problem: "exists and was not written by quiz import; choose another path with -o, or another --bank")
+        }
+        return BankWriter.previousIDs(in: text)
     }
 
     private static func write(

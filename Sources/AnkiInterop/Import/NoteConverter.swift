@@ -6,6 +6,9 @@ struct NoteConverter {
     var collection: AnkiCollection
     /// Notes are named in warnings by their first field (packages) or their line (text files).
     var lineOfNote: [Int64: Int] = [:]
+    /// The ids of an earlier import of the same file, by the GUID hash that ends them, so a
+    /// note whose first field was edited keeps its id (and its review history).
+    var previousIDs: [String: String] = [:]
 
     private(set) var questions: [ImportedQuestion] = []
     private(set) var warnings: [ImportWarning] = []
@@ -44,8 +47,15 @@ struct NoteConverter {
             guard var question = convert(note, type: type, warn: { messages.append($0) }) else { continue }
             question.tags = tags(of: note, deck: deck, warn: { messages.append($0) })
             let slug = TagName.slug(question.prompt)
-            var id = (slug.isEmpty ? "note" : slug) + "-" + TagName.shortHash(note.guid)
-            if usedIDs.contains(id) { id = (slug.isEmpty ? "note" : slug) + "-" + TagName.shortHash(note.guid, digits: 16) }
+            let stem = slug.isEmpty ? "note" : slug
+            var id = stem + "-" + TagName.shortHash(note.guid)
+            if usedIDs.contains(id) { id = stem + "-" + TagName.shortHash(note.guid, digits: 16) }
+            for digits in [6, 16] {
+                if let previous = previousIDs[TagName.shortHash(note.guid, digits: digits)], !usedIDs.contains(previous) {
+                    id = previous
+                    break
+                }
+            }
             guard usedIDs.insert(id).inserted else {
                 messages.append("another note has the same GUID '\(note.guid)'; not imported")
                 continue

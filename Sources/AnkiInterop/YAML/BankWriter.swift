@@ -1,5 +1,19 @@
 /// The YAML text of an imported bank, in the layout of the shipped banks.
 enum BankWriter {
+    /// How every imported bank starts: a file without it was not written by an import, and an
+    /// import never replaces it.
+    static let header = "# Imported by quiz import"
+
+    /// The question ids in a bank this writer wrote, by the GUID hash after their last hyphen.
+    static func previousIDs(in text: String) -> [String: String] {
+        var ids: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("  - id: ") {
+            let id = String(line.dropFirst("  - id: ".count))
+            if let hyphen = id.lastIndex(of: "-") { ids[String(id[id.index(after: hyphen)...])] = id }
+        }
+        return ids
+    }
+
     /// The bank file: a header comment, the bank's fields, then one entry per question.
     ///
     /// - Complexity: O(total text length).
@@ -7,7 +21,7 @@ enum BankWriter {
         bank: String, title: String, description: String, questions: [ImportedQuestion], origin: String
     ) -> String {
         var lines = [
-            "# Imported by `\(origin)`. Importing again rewrites this file;",
+            "\(header) (`\(origin)`). Importing again rewrites this file;",
             "# question ids come from the Anki note GUIDs, so review history follows the notes.",
             "bank: \(YAMLScalar.inline(bank))",
             "title:" + YAMLScalar.value(title, indent: 0),
