@@ -72,3 +72,35 @@ struct ImportCLITests {
         #expect(outcome.stdout.contains("1 question (1 flashcard, 0 short)") && outcome.stdout.contains("1 warning"))
     }
 }
+
+/// Packages exported by Anki 26.9.3 itself (Fixtures/anki-packages.md), imported by the binary.
+@Suite("quiz import apkg of Anki's own packages", .tags(.subprocess))
+struct ImportPackageCLITests {
+    @Test(arguments: ["anki-current.apkg", "anki-legacy.apkg"])
+    func packageImportsWithHistory(_ fixture: String) throws {
+        let folder = try ImportCLITests.scratch()
+        defer { folder.remove() }
+        let imported = try QuizProcess.run(
+            ["import", "apkg", QuizProcess.fixture(fixture).path, "--bank", "anki", "--with-history", "--store", "p.sqlite"],
+            in: folder.url)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(
+            imported.stdout
+                == "Banks/anki.yaml: 5 questions (4 flashcard, 1 short), 6 new tags in Banks/tags.yaml, 5 reviews of 1 cards\n")
+        #expect(try QuizProcess.run(["check", "Banks"], in: folder.url).status == 0)
+        #expect(try QuizProcess.run(["compile", "-q"], in: folder.url).status == 0)
+        let info = try QuizProcess.run(
+            ["info", "anki/what-does-http-stand-for-f24af8", "--store", "p.sqlite"], in: folder.url)
+        // Anki's compute_memory_state: stability 19.008, difficulty 6.490.
+        #expect(info.stdout.contains("stability 19.01 days · difficulty 6.49 / 10"), "\(info)")
+        let show = try QuizProcess.run(["show", "anki/capital-of-japan-70854a", "--format", "json"], in: folder.url)
+        #expect(show.stdout.contains("\"accept\":[\"Tokyo\"]"), "\(show.stdout)")
+        // Importing again updates the same questions and moves no history twice.
+        let again = try QuizProcess.run(
+            ["import", "apkg", QuizProcess.fixture(fixture).path, "--bank", "anki", "--with-history", "--store", "p.sqlite"],
+            in: folder.url)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("already has review history in the store"))
+        #expect(again.stdout.hasPrefix("Banks/anki.yaml: 5 questions (4 flashcard, 1 short), 0 new tags"))
+    }
+}

@@ -117,7 +117,7 @@ public enum AnkiImporter {
                     collection: collection, questions: converter.questions, bank: options.bank, store: store,
                     rolloverHour: options.rolloverHour)
             } catch {
-                throw AnkiInteropError(file: store.path, problem: "\(error)")
+                throw AnkiInteropError(file: file, problem: "its review history could not be replayed: \(error)")
             }
             warnings += history?.warnings ?? []
         }
@@ -129,7 +129,7 @@ public enum AnkiImporter {
                 try store.record(contentsOf: records)
             } catch {
                 staged.discard()
-                throw AnkiInteropError(file: store.path, problem: "\(error)")
+                throw AnkiInteropError(file: file, problem: "its review history could not be stored: \(error)")
             }
         }
         try staged.commit()
