@@ -77,6 +77,13 @@ struct TextImportTests {
         #expect(result.warnings.first?.message.contains("no answer text") == true)
     }
 
+    @Test func aRepeatedFrontIsImportedOnce() throws {
+        let (result, questions, _) = try Self.importText("same front,first back\nsame front,second back\n")
+        #expect(questions.map(\.answer) == ["first back"])
+        #expect(result.warnings.map(\.line) == [2])
+        #expect(result.warnings.first?.message.contains("same first field") == true)
+    }
+
     @Test func reimportKeepsIds() throws {
         let first = try Self.importText("a question,an answer\n")
         let second = try Self.importText("a question,an answer changed\n")

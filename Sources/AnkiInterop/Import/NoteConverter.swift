@@ -57,7 +57,10 @@ struct NoteConverter {
                 }
             }
             guard usedIDs.insert(id).inserted else {
-                messages.append("another note has the same GUID '\(note.guid)'; not imported")
+                messages.append(
+                    lineOfNote[note.id] == nil
+                        ? "another note has the same GUID '\(note.guid)'; not imported"
+                        : "another row has the same GUID (or, without a GUID column, the same first field); not imported")
                 continue
             }
             question.id = id
