@@ -27,6 +27,7 @@ struct NoteConverter {
         var deckOfNote: [Int64: Int64] = [:]
         for card in collection.cards where deckOfNote[card.noteID] == nil { deckOfNote[card.noteID] = card.deckID }
         var usedIDs: Set<String> = []
+        var usedGUIDs: Set<String> = []
         for note in collection.notes {
             let deck = deckOfNote[note.id].flatMap { collection.decks[$0] } ?? "Default"
             let excerpt = String(AnkiHTML.markdown(note.fields.first ?? "", plain: true).text.prefix(40))
@@ -56,7 +57,7 @@ struct NoteConverter {
                     break
                 }
             }
-            guard usedIDs.insert(id).inserted else {
+            guard usedGUIDs.insert(note.guid).inserted, usedIDs.insert(id).inserted else {
                 messages.append(
                     lineOfNote[note.id] == nil
                         ? "another note has the same GUID '\(note.guid)'; not imported"
