@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "AnkiInterop",
             dependencies: [
-                "BankCompiler", "CZstd", "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "CZstd", "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
@@ -61,8 +61,8 @@ let package = Package(
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "AnkiInterop", "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse",
-                "Spelling",
+                "AnkiInterop", "BankCompiler", "FSRSOptimizer", "Presentation", "QuizEngine", "QuizStore", "SeededRandom",
+                "SortingCourse", "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedIndexPlugin"]
@@ -94,7 +94,10 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AnkiInteropTests",
-            dependencies: ["AnkiInterop", "BankCompiler", "CZstd", "QuizEngine", "QuizStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "AnkiInterop", "BankCompiler", "CZstd", "QuizEngine", "QuizStore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "QuizEngine", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -27,7 +27,8 @@ struct ImportDestination: ParsableArguments {
             bank.first != "-"
         else {
             throw ValidationError(
-                "--bank '\(CommandLineText.excerpt(bank))' is not a bank id: use lowercase letters, digits and hyphens, starting with a letter or digit")
+                "--bank '\(CommandLineText.excerpt(bank))' is not a bank id: use lowercase letters, digits and "
+                    + "hyphens, starting with a letter or digit")
         }
     }
 
@@ -57,12 +58,15 @@ struct ImportDestination: ParsableArguments {
             "\(outputPath): \(result.questions.count) question\(result.questions.count == 1 ? "" : "s") "
             + "(\(result.questions.count - shorts) flashcard, \(shorts) short)"
         let folder = FileManager.default.currentDirectoryPath + "/"
-        let vocabulary = vocabularyPath.hasPrefix(folder) ? String(vocabularyPath.dropFirst(folder.count)) : vocabularyPath
+        let vocabulary =
+            vocabularyPath.hasPrefix(folder) ? String(vocabularyPath.dropFirst(folder.count)) : vocabularyPath
         summary += ", \(result.newTags.count) new tag\(result.newTags.count == 1 ? "" : "s") in \(vocabulary)"
         if result.reviewsImported > 0 || result.cardsWithHistory > 0 {
             summary += ", \(result.reviewsImported) reviews of \(result.cardsWithHistory) cards"
         }
-        if !result.warnings.isEmpty { summary += ", \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")" }
+        if !result.warnings.isEmpty {
+            summary += ", \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
+        }
         print(summary)
     }
 }
@@ -91,7 +95,8 @@ struct ImportPackage: ParsableCommand {
             "The review history database (default: $QUIZ_STORE, else the XDG data folder).", valueName: "path"))
     var store: String?
 
-    @Option(help: ArgumentHelp("The local hour at which Anki's review day started (Anki's default: 4).", valueName: "hour"))
+    @Option(
+        help: ArgumentHelp("The local hour at which Anki's review day started (Anki's default: 4).", valueName: "hour"))
     var rollover = 4
 
     func validate() throws {

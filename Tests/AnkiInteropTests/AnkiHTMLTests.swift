@@ -1,5 +1,6 @@
-@testable import AnkiInterop
 import Testing
+
+@testable import AnkiInterop
 
 /// Anki's field HTML as bank markdown.
 @Suite("Anki HTML to markdown")
@@ -29,10 +30,11 @@ struct AnkiHTMLTests {
         #expect(converted.droppedMedia == ["image 'a b.png'", "sound 'hello.mp3'"])
     }
 
-    @Test(arguments: [
-        ("Spanish::Verbs", "spanish-verbs"), ("Café_Crème", "cafe-creme"), ("a  b", "a-b"), ("::x::", "x"),
-        ("日本語", nil), ("C++", "c"), ("2024", "2024"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Spanish::Verbs", "spanish-verbs"), ("Café_Crème", "cafe-creme"), ("a  b", "a-b"), ("::x::", "x"),
+            ("日本語", nil), ("C++", "c"), ("2024", "2024"),
+        ] as [(String, String?)])
     func tagNames(_ anki: String, _ quiz: String?) {
         #expect(TagName.quizName(for: anki) == quiz)
     }

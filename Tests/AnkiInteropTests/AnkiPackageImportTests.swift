@@ -59,21 +59,27 @@ struct AnkiPackageImportTests {
 
     static func make() throws -> Made {
         let folder = try TemporaryFolder(prefix: "anki-import")
-        let output = try #require(try AnkiOracle.run(makePackages, [folder.path], directory: folder.url) as? [String: Any])
+        let output = try #require(
+            try AnkiOracle.run(makePackages, [folder.path], directory: folder.url) as? [String: Any])
         return Made(
             folder: folder, stability: try #require(output["stability"] as? Double),
             difficulty: try #require(output["difficulty"] as? Double))
     }
 
-    static let vocabulary = "# the vocabulary\ntags:\n  seed: Sample questions\n  # Levels\n  senior: Expected of a senior\n"
+    static let vocabulary =
+        "# the vocabulary\ntags:\n  seed: Sample questions\n  # Levels\n  senior: Expected of a senior\n"
 
-    static func importInto(_ folder: TemporaryFolder, package: String, bank: String, store: ReviewStore? = nil) throws
+    static func importInto(
+        _ folder: TemporaryFolder, package: String, bank: String, store: ReviewStore? = nil
+    ) throws
         -> ImportResult
     {
         let banks = folder.url.appendingPathComponent("Banks")
         try FileManager.default.createDirectory(at: banks, withIntermediateDirectories: true)
         let vocabulary = banks.appendingPathComponent("tags.yaml").path
-        if !FileManager.default.fileExists(atPath: vocabulary) { try Self.vocabulary.write(toFile: vocabulary, atomically: true, encoding: .utf8) }
+        if !FileManager.default.fileExists(atPath: vocabulary) {
+            try Self.vocabulary.write(toFile: vocabulary, atomically: true, encoding: .utf8)
+        }
         let options = ImportOptions(
             bank: bank, output: banks.appendingPathComponent("\(bank).yaml").path, vocabulary: vocabulary, store: store,
             origin: "quiz import apkg \(package) --bank \(bank)")
@@ -105,7 +111,8 @@ struct AnkiPackageImportTests {
         let typed = try #require(byPrompt["Capital of Japan? 🗾"])
         #expect(typed.type == .short && typed.accept == ["Tokyo"])
         let cloze = try #require(byPrompt["The [...] is the *powerhouse* of the [unit]."])
-        #expect(cloze.answer == "The **mitochondrion** is the *powerhouse* of the **cell**.\n\n**Back Extra:** Biology 101")
+        #expect(
+            cloze.answer == "The **mitochondrion** is the *powerhouse* of the **cell**.\n\n**Back Extra:** Biology 101")
         let code = try #require(questions.first { $0.prompt.hasPrefix("Which loop?") })
         #expect(code.prompt == "Which loop?\n\n- one & two\n- `x < y`")
         #expect(code.answer == "```\nlet x = 1\nprint(x)\n```")
@@ -114,7 +121,8 @@ struct AnkiPackageImportTests {
         let vocabulary = try String(contentsOfFile: made.folder.file("Banks/tags.yaml"), encoding: .utf8)
         #expect(vocabulary.hasPrefix(Self.vocabulary))
         #expect(result.newTags == ["bio-cells", "code", "geography", "net", "spanish-nouns", "web-protocols"])
-        #expect(vocabulary.contains("  spanish-nouns: Anki tag Spanish::Nouns, imported from \(package) (deck Spanish)\n"))
+        #expect(
+            vocabulary.contains("  spanish-nouns: Anki tag Spanish::Nouns, imported from \(package) (deck Spanish)\n"))
     }
 
     @Test(.enabled(if: AnkiOracle.runs, AnkiOracle.missing))
@@ -145,7 +153,8 @@ struct AnkiPackageImportTests {
         let stability = try #require(card.stability)
         let difficulty = try #require(card.difficulty)
         #expect(abs(stability - made.stability) / made.stability < 0.01, "quiz \(stability), Anki \(made.stability)")
-        #expect(abs(difficulty - made.difficulty) / made.difficulty < 0.01, "quiz \(difficulty), Anki \(made.difficulty)")
+        #expect(
+            abs(difficulty - made.difficulty) / made.difficulty < 0.01, "quiz \(difficulty), Anki \(made.difficulty)")
         #expect(try store.reviewLog(forKey: "anki/\(http.id)").map(\.rating.rawValue) == [3, 3, 1, 3, 4])
         // A package moves history once: importing it again adds no reviews.
         let again = try Self.importInto(made.folder, package: package, bank: "anki", store: store)
@@ -224,8 +233,10 @@ struct AnkiPackageImportTests {
             let card = try #require(try store.card(forKey: "history/\(question.id)")).card
             let stability = try #require(card.stability)
             let difficulty = try #require(card.difficulty)
-            #expect(abs(stability - anki[0]) / anki[0] < 0.01, "\(question.prompt): quiz S \(stability), Anki \(anki[0])")
-            #expect(abs(difficulty - anki[1]) / anki[1] < 0.01, "\(question.prompt): quiz D \(difficulty), Anki \(anki[1])")
+            #expect(
+                abs(stability - anki[0]) / anki[0] < 0.01, "\(question.prompt): quiz S \(stability), Anki \(anki[0])")
+            #expect(
+                abs(difficulty - anki[1]) / anki[1] < 0.01, "\(question.prompt): quiz D \(difficulty), Anki \(anki[1])")
             #expect(try store.reviewLog(forKey: "history/\(question.id)").count == Int(anki[2]))
         }
     }

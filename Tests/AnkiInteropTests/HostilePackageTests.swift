@@ -85,7 +85,8 @@ struct HostilePackageTests {
             let frame = zstd(try database(folder, ankiTables))
             return try zip([("collection.anki21b", frame.prefix(frame.count / 2))])
         },
-        Case(name: "declared size absurd", problem: "member 'collection.anki2' declares that it inflates to more than") {
+        Case(name: "declared size absurd", problem: "member 'collection.anki2' declares that it inflates to more than")
+        {
             folder in
             var bytes = [UInt8](try zip([("collection.anki2", try database(folder, ankiTables))], method: .none))
             // The central directory's uncompressed size (offset 24 of its header) says 4 GiB.

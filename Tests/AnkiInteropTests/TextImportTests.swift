@@ -52,7 +52,9 @@ struct TextImportTests {
         #expect(questions.map(\.answer) == ["yes\nbecause <b> is text"])
     }
 
-    @Test(arguments: ["front\tback\nsecond\tanswer two\n", "front;back\nsecond;answer two", "front,back\r\nsecond,answer two\r\n"])
+    @Test(arguments: [
+        "front\tback\nsecond\tanswer two\n", "front;back\nsecond;answer two", "front,back\r\nsecond,answer two\r\n",
+    ])
     func plainTwoColumnFiles(_ text: String) throws {
         let (result, questions, compiled) = try Self.importText(text)
         #expect(compiled.errorCount == 0)
@@ -65,7 +67,8 @@ struct TextImportTests {
         let typed = try Self.importText("#notetype:Basic (type in the answer)\nCapital of Peru?;Lima\n")
         #expect(typed.1.map(\.type) == [.short])
         #expect(typed.1.map(\.accept) == [["Lima"]])
-        let cloze = try Self.importText("#notetype:Cloze\n#separator:Pipe\n{{c1::Lima}} is the capital of Peru.|South America\n")
+        let cloze = try Self.importText(
+            "#notetype:Cloze\n#separator:Pipe\n{{c1::Lima}} is the capital of Peru.|South America\n")
         #expect(cloze.1.map(\.prompt) == ["[...] is the capital of Peru."])
         #expect(cloze.1.map(\.answer) == ["**Lima** is the capital of Peru.\n\n**Back Extra:** South America"])
     }
@@ -75,6 +78,14 @@ struct TextImportTests {
         #expect(questions.count == 1)
         #expect(result.warnings.map(\.line) == [2])
         #expect(result.warnings.first?.message.contains("no answer text") == true)
+    }
+
+    @Test func imageOcclusionNotesAreWarnings() throws {
+        let (result, questions, _) = try Self.importText(
+            "#notetype:Image Occlusion\n{{c1::image-occlusion:rect}},x.png\n")
+        #expect(questions.isEmpty)
+        #expect(result.warnings.map(\.line) == [2])
+        #expect(result.warnings.first?.message.contains("image occlusion") == true)
     }
 
     @Test func aRepeatedFrontIsImportedOnce() throws {
@@ -124,8 +135,10 @@ struct TextImportTests {
             return try AnkiImporter.importText(at: folder.file("cards.csv"), options: options)
         }
         let first = try run("#guid column:1\nguid-1,What is a mutex?,A lock\nguid-2,What is a semaphore?,A counter\n")
-        let edited = try run("#guid column:1\nguid-2,What is a semaphore?,A counter\nguid-1,What does a mutex guard?,A lock\n")
-        #expect(first.questions.map(\.id) == ["what-is-a-mutex-\(first.questions[0].id.suffix(6))", first.questions[1].id])
+        let edited = try run(
+            "#guid column:1\nguid-2,What is a semaphore?,A counter\nguid-1,What does a mutex guard?,A lock\n")
+        #expect(
+            first.questions.map(\.id) == ["what-is-a-mutex-\(first.questions[0].id.suffix(6))", first.questions[1].id])
         #expect(edited.questions.map(\.id) == [first.questions[1].id, first.questions[0].id])
         #expect(edited.questions[1].prompt == "What does a mutex guard?")
 

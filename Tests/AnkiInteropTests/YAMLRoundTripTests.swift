@@ -1,9 +1,10 @@
-@testable import AnkiInterop
 import BankCompiler
 import Foundation
 import QuizEngine
 import TestSupport
 import Testing
+
+@testable import AnkiInterop
 
 /// What the bank writer emits parses back through the compiler to the same text, however
 /// awkward the text: YAML syntax characters, reserved words, numbers, leading and trailing

@@ -10,7 +10,8 @@ struct ImportCLITests {
     static func scratch() throws -> TemporaryFolder {
         let folder = try TemporaryFolder(prefix: "quiz-import")
         try FileManager.default.createDirectory(atPath: folder.file("Banks"), withIntermediateDirectories: true)
-        try "tags:\n  seed: Sample questions\n".write(toFile: folder.file("Banks/tags.yaml"), atomically: true, encoding: .utf8)
+        try "tags:\n  seed: Sample questions\n".write(
+            toFile: folder.file("Banks/tags.yaml"), atomically: true, encoding: .utf8)
         return folder
     }
 
@@ -21,7 +22,8 @@ struct ImportCLITests {
         let imported = try QuizProcess.run(
             ["import", "csv", QuizProcess.fixture(fixture).path, "--bank", "imported"], in: folder.url)
         #expect(imported.status == 0, "\(imported)")
-        #expect(imported.stdout.hasPrefix("Banks/imported.yaml: \(questions) questions (\(questions) flashcard, 0 short)"))
+        #expect(
+            imported.stdout.hasPrefix("Banks/imported.yaml: \(questions) questions (\(questions) flashcard, 0 short)"))
         #expect(imported.stdout.contains("\(tags) new tag"))
         let check = try QuizProcess.run(["check", "--warnings-as-errors", "Banks"], in: folder.url)
         #expect(check.status == 0, "\(check)")
@@ -37,7 +39,9 @@ struct ImportCLITests {
             in: folder.url)
         #expect(imported.status == 0, "\(imported)")
         let vocabulary = try String(contentsOfFile: folder.file("Banks/tags.yaml"), encoding: .utf8)
-        #expect(vocabulary.contains("  networking-dns: Anki tag Networking::DNS, imported from anki-notes.csv (deck Networking)\n"))
+        #expect(
+            vocabulary.contains(
+                "  networking-dns: Anki tag Networking::DNS, imported from anki-notes.csv (deck Networking)\n"))
         let bank = try String(contentsOfFile: folder.file("Banks/sub/net.yaml"), encoding: .utf8)
         // With #html:true a newline inside a field is HTML whitespace, as Anki shows it.
         #expect(bank.contains("    answer: Names to addresses; for example example.com to 93.184.215.14\n"))
@@ -48,7 +52,10 @@ struct ImportCLITests {
         (["import", "apkg", "missing.apkg", "--bank", "deck"], "missing.apkg: is not a zip archive"),
         (["import", "csv", "bad.csv", "--bank", "deck"], "bad.csv: line 1: a quoted field is never closed"),
         (["import", "csv", "bad.csv", "--bank", "Not_An_Id"], "--bank 'Not_An_Id' is not a bank id"),
-        (["import", "apkg", "deck.apkg", "--bank", "deck", "--rollover", "25"], "--rollover takes an hour from 0 to 23"),
+        (
+            ["import", "apkg", "deck.apkg", "--bank", "deck", "--rollover", "25"],
+            "--rollover takes an hour from 0 to 23"
+        ),
     ])
     func refusedImportsNameTheFileAndWriteNothing(_ arguments: [String], _ message: String) throws {
         let folder = try Self.scratch()
@@ -59,7 +66,9 @@ struct ImportCLITests {
         #expect(outcome.status == 2, "\(outcome)")
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("Banks/deck.yaml")))
-        #expect(try String(contentsOfFile: folder.file("Banks/tags.yaml"), encoding: .utf8) == "tags:\n  seed: Sample questions\n")
+        #expect(
+            try String(contentsOfFile: folder.file("Banks/tags.yaml"), encoding: .utf8)
+                == "tags:\n  seed: Sample questions\n")
     }
 
     @Test func warningsNameTheFileAndLine() throws {
@@ -68,7 +77,9 @@ struct ImportCLITests {
         try Data("a front,a back\nonly a front\n".utf8).write(to: URL(fileURLWithPath: folder.file("rows.csv")))
         let outcome = try QuizProcess.run(["import", "csv", "rows.csv", "--bank", "rows"], in: folder.url)
         #expect(outcome.status == 0, "\(outcome)")
-        #expect(outcome.stderr.contains("rows.csv:2: warning: row 'only a front': it has no answer text"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains("rows.csv:2: warning: row 'only a front': it has no answer text"),
+            "\(outcome.stderr)")
         #expect(outcome.stdout.contains("1 question (1 flashcard, 0 short)") && outcome.stdout.contains("1 warning"))
     }
 }
@@ -81,12 +92,16 @@ struct ImportPackageCLITests {
         let folder = try ImportCLITests.scratch()
         defer { folder.remove() }
         let imported = try QuizProcess.run(
-            ["import", "apkg", QuizProcess.fixture(fixture).path, "--bank", "anki", "--with-history", "--store", "p.sqlite"],
+            [
+                "import", "apkg", QuizProcess.fixture(fixture).path, "--bank", "anki", "--with-history", "--store",
+                "p.sqlite",
+            ],
             in: folder.url)
         #expect(imported.status == 0, "\(imported)")
         #expect(
             imported.stdout
-                == "Banks/anki.yaml: 5 questions (4 flashcard, 1 short), 6 new tags in Banks/tags.yaml, 5 reviews of 1 cards\n")
+                == "Banks/anki.yaml: 5 questions (4 flashcard, 1 short), 6 new tags in Banks/tags.yaml, 5 reviews of 1 cards\n"
+        )
         #expect(try QuizProcess.run(["check", "Banks"], in: folder.url).status == 0)
         #expect(try QuizProcess.run(["compile", "-q"], in: folder.url).status == 0)
         let info = try QuizProcess.run(
@@ -97,7 +112,10 @@ struct ImportPackageCLITests {
         #expect(show.stdout.contains("\"accept\":[\"Tokyo\"]"), "\(show.stdout)")
         // Importing again updates the same questions and moves no history twice.
         let again = try QuizProcess.run(
-            ["import", "apkg", QuizProcess.fixture(fixture).path, "--bank", "anki", "--with-history", "--store", "p.sqlite"],
+            [
+                "import", "apkg", QuizProcess.fixture(fixture).path, "--bank", "anki", "--with-history", "--store",
+                "p.sqlite",
+            ],
             in: folder.url)
         #expect(again.status == 0)
         #expect(again.stderr.contains("already has review history in the store"))

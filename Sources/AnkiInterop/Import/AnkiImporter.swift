@@ -92,7 +92,8 @@ public enum AnkiImporter {
         guard TagName.quizName(for: options.bank) == options.bank else {
             throw AnkiInteropError(
                 file: file,
-                problem: "'\(options.bank)' is not a bank id: use lowercase letters, digits and hyphens, such as '\(TagName.quizName(for: options.bank) ?? "imported")'")
+                problem: "'\(options.bank)' is not a bank id: use lowercase letters, digits and hyphens, such as '"
+                    + (TagName.quizName(for: options.bank) ?? "imported") + "'")
         }
         let name = URL(fileURLWithPath: file).lastPathComponent
         let deckList = decks.isEmpty ? "" : " (deck\(decks.count == 1 ? "" : "s") \(decks.joined(separator: ", ")))"
@@ -102,7 +103,9 @@ public enum AnkiImporter {
         var additions: [String: String] = [:]
         for (tag, origin) in converter.tagOrigins {
             let deckNames = origin.decks.sorted().joined(separator: ", ")
-            additions[tag] = "Anki tag \(origin.ankiTag), imported from \(name) (deck\(origin.decks.count == 1 ? "" : "s") \(deckNames))"
+            additions[tag] =
+                "Anki tag \(origin.ankiTag), imported from \(name) "
+                + "(deck\(origin.decks.count == 1 ? "" : "s") \(deckNames))"
         }
         let existing = try? String(contentsOfFile: options.vocabulary, encoding: .utf8)
         if existing == nil, FileManager.default.fileExists(atPath: options.vocabulary) {

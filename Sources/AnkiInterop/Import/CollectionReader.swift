@@ -31,7 +31,8 @@ enum CollectionReader {
         } catch let error as AnkiInteropError {
             throw error
         } catch {
-            throw AnkiInteropError(file: file, problem: "member '\(member)' could not be read as an Anki collection: \(error)")
+            throw AnkiInteropError(
+                file: file, problem: "member '\(member)' could not be read as an Anki collection: \(error)")
         }
     }
 
@@ -42,45 +43,67 @@ enum CollectionReader {
                 file: file, problem: "member '\(member)' has a table '\(unexpected)' that no Anki collection has")
         }
         if let missing = requiredTables.first(where: { !tables.contains($0) }) {
-            throw AnkiInteropError(file: file, problem: "member '\(member)' has no '\(missing)' table: not an Anki collection")
+            throw AnkiInteropError(
+                file: file, problem: "member '\(member)' has no '\(missing)' table: not an Anki collection")
         }
         let modern = tables.contains("notetypes")
         let (noteTypes, decks) = modern ? try modernModels(db) : try legacyModels(db, file: file, member: member)
-        let notes = try Row.fetchAll(db, sql: """
-            SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(guid, '') AS TEXT) AS guid, CAST(IFNULL(mid, 0) AS INTEGER) AS mid,
-                   CAST(IFNULL(tags, '') AS TEXT) AS tags, CAST(IFNULL(flds, '') AS TEXT) AS flds
-            FROM notes ORDER BY id
-            """).map { row in
+        let notes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(guid, '') AS TEXT) AS guid,
+                       CAST(IFNULL(mid, 0) AS INTEGER) AS mid,
+                       CAST(IFNULL(tags, '') AS TEXT) AS tags, CAST(IFNULL(flds, '') AS TEXT) AS flds
+                FROM notes ORDER BY id
+                """
+        ).map { row in
             AnkiCollection.Note(
                 id: row["id"], guid: row["guid"], noteTypeID: row["mid"],
                 tags: (row["tags"] as String? ?? "").split(whereSeparator: \.isWhitespace).map(String.init),
                 fields: (row["flds"] as String? ?? "").split(separator: "\u{1f}", omittingEmptySubsequences: false)
                     .map(String.init))
         }
-        let cards = try Row.fetchAll(db, sql: """
-            SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(nid, 0) AS INTEGER) AS nid, CAST(IFNULL(did, 0) AS INTEGER) AS did,
-                   CAST(IFNULL(ord, 0) AS INTEGER) AS ord
-            FROM cards ORDER BY nid, ord
-            """).map { row in
+        let cards = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(nid, 0) AS INTEGER) AS nid,
+                       CAST(IFNULL(did, 0) AS INTEGER) AS did,
+                       CAST(IFNULL(ord, 0) AS INTEGER) AS ord
+                FROM cards ORDER BY nid, ord
+                """
+        ).map { row in
             AnkiCollection.Card(id: row["id"], noteID: row["nid"], deckID: row["did"], ordinal: row["ord"])
         }
-        let reviews = try Row.fetchAll(db, sql: """
-            SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(cid, 0) AS INTEGER) AS cid,
-                   CAST(IFNULL(ease, 0) AS INTEGER) AS ease, CAST(IFNULL(time, 0) AS INTEGER) AS time,
-                   CAST(IFNULL(type, 0) AS INTEGER) AS type
-            FROM revlog ORDER BY id
-            """).map { row in
+        let reviews = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(cid, 0) AS INTEGER) AS cid,
+                       CAST(IFNULL(ease, 0) AS INTEGER) AS ease, CAST(IFNULL(time, 0) AS INTEGER) AS time,
+                       CAST(IFNULL(type, 0) AS INTEGER) AS type
+                FROM revlog ORDER BY id
+                """
+        ).map { row in
             AnkiCollection.Review(
-                id: row["id"], cardID: row["cid"], ease: row["ease"], durationMilliseconds: row["time"], kind: row["type"])
+                id: row["id"], cardID: row["cid"], ease: row["ease"], durationMilliseconds: row["time"],
+                kind: row["type"])
         }
         return AnkiCollection(noteTypes: noteTypes, decks: decks, notes: notes, cards: cards, reviews: reviews)
     }
 
     /// Schema 11: note types and decks are JSON in the one `col` row.
-    private static func legacyModels(_ db: Database, file: String, member: String) throws -> (
+    private static func legacyModels(
+        _ db: Database, file: String, member: String
+    ) throws -> (
         [Int64: AnkiCollection.NoteType], [Int64: String]
     ) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT CAST(IFNULL(models, '') AS TEXT) AS models, CAST(IFNULL(decks, '') AS TEXT) AS decks FROM col") else {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT CAST(IFNULL(models, '') AS TEXT) AS models, CAST(IFNULL(decks, '') AS TEXT) AS decks "
+                    + "FROM col"
+            )
+        else {
             throw AnkiInteropError(file: file, problem: "member '\(member)' has an empty 'col' table")
         }
         func object(_ column: String) throws -> [String: Any] {
@@ -111,28 +134,42 @@ enum CollectionReader {
     /// Schema 18: tables of their own, with protobuf configuration blobs.
     private static func modernModels(_ db: Database) throws -> ([Int64: AnkiCollection.NoteType], [Int64: String]) {
         var noteTypes: [Int64: AnkiCollection.NoteType] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(name, '') AS TEXT) AS name,
-                   CAST(IFNULL(config, x'') AS BLOB) AS config
-            FROM notetypes
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(name, '') AS TEXT) AS name,
+                       CAST(IFNULL(config, x'') AS BLOB) AS config
+                FROM notetypes
+                """)
+        {
             let id: Int64 = row["id"]
             let config = ProtobufFields(row["config"] as Data)
             noteTypes[id] = AnkiCollection.NoteType(
                 id: id, name: row["name"], isCloze: config?.integers[1] == 1, fieldNames: [], templates: [])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT CAST(IFNULL(ntid, 0) AS INTEGER) AS ntid, CAST(IFNULL(name, '') AS TEXT) AS name FROM fields ORDER BY ntid, ord") {
+        for row in try Row.fetchAll(
+            db,
+            sql:
+                "SELECT CAST(IFNULL(ntid, 0) AS INTEGER) AS ntid, CAST(IFNULL(name, '') AS TEXT) AS name "
+                + "FROM fields ORDER BY ntid, ord"
+        ) {
             noteTypes[row["ntid"] as Int64]?.fieldNames.append(row["name"])
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT CAST(IFNULL(ntid, 0) AS INTEGER) AS ntid, CAST(IFNULL(config, x'') AS BLOB) AS config FROM templates ORDER BY ntid, ord
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT CAST(IFNULL(ntid, 0) AS INTEGER) AS ntid, CAST(IFNULL(config, x'') AS BLOB) AS config
+                FROM templates ORDER BY ntid, ord
+                """)
+        {
             let config = ProtobufFields(row["config"] as Data)
             noteTypes[row["ntid"] as Int64]?.templates.append(
                 (question: config?.string(1) ?? "", answer: config?.string(2) ?? ""))
         }
         var decks: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(name, '') AS TEXT) AS name FROM decks") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT CAST(IFNULL(id, 0) AS INTEGER) AS id, CAST(IFNULL(name, '') AS TEXT) AS name FROM decks")
+        {
             decks[row["id"]] = (row["name"] as String).replacingOccurrences(of: "\u{1f}", with: "::")
         }
         return (noteTypes, decks)

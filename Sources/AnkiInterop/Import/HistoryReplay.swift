@@ -24,7 +24,8 @@ struct HistoryReplay {
         var cardsOfNote: [Int64: [AnkiCollection.Card]] = [:]
         for card in collection.cards { cardsOfNote[card.noteID, default: []].append(card) }
         for question in questions {
-            guard let noteID = question.noteID, let cards = cardsOfNote[noteID]?.sorted(by: { $0.ordinal < $1.ordinal }),
+            guard let noteID = question.noteID,
+                let cards = cardsOfNote[noteID]?.sorted(by: { $0.ordinal < $1.ordinal }),
                 let first = cards.first
             else { continue }
             let key = "\(bank)/\(question.id)"
@@ -34,14 +35,20 @@ struct HistoryReplay {
                 warnings.append(
                     ImportWarning(
                         line: nil, subject: subject,
-                        message: "\(others) reviews of the note's other cards are not imported (one question continues its first card)"))
+                        message:
+                            "\(others) reviews of the note's other cards are not imported "
+                            + "(one question continues its first card)"
+                    ))
             }
             guard let reviews = reviewsOfCard[first.id], !reviews.isEmpty else { continue }
             guard try store.reviewLog(forKey: key).isEmpty else {
                 warnings.append(
                     ImportWarning(
                         line: nil, subject: subject,
-                        message: "already has review history in the store; its \(reviews.count) Anki reviews are not imported again"))
+                        message:
+                            "already has review history in the store; its \(reviews.count) Anki reviews "
+                            + "are not imported again"
+                    ))
                 continue
             }
             // The scheduler runs on a timeline of whole review days, so the days between two
@@ -72,6 +79,8 @@ struct HistoryReplay {
 
     /// A review-log id (milliseconds since 1970) as an instant.
     static func instant(_ milliseconds: Int64) -> Instant {
-        Instant(microsecondsSinceEpoch: milliseconds.multipliedReportingOverflow(by: 1000).overflow ? 0 : milliseconds * 1000)
+        Instant(
+            microsecondsSinceEpoch: milliseconds.multipliedReportingOverflow(by: 1000).overflow
+                ? 0 : milliseconds * 1000)
     }
 }

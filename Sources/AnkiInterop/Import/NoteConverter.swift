@@ -34,7 +34,8 @@ struct NoteConverter {
             let subject =
                 lineOfNote[note.id] != nil
                 ? "row '\(excerpt)'"
-                : "note '\(excerpt)' (\(collection.noteTypes[note.noteTypeID]?.name ?? "unknown note type"), deck \(deck))"
+                : "note '\(excerpt)' (\(collection.noteTypes[note.noteTypeID]?.name ?? "unknown note type"), "
+                    + "deck \(deck))"
             var messages: [String] = []
             defer {
                 for message in messages {
@@ -52,7 +53,8 @@ struct NoteConverter {
             var id = stem + "-" + TagName.shortHash(note.guid)
             if usedIDs.contains(id) { id = stem + "-" + TagName.shortHash(note.guid, digits: 16) }
             for digits in [6, 16] {
-                if let previous = previousIDs[TagName.shortHash(note.guid, digits: digits)], !usedIDs.contains(previous) {
+                if let previous = previousIDs[TagName.shortHash(note.guid, digits: digits)], !usedIDs.contains(previous)
+                {
                     id = previous
                     break
                 }
@@ -61,7 +63,9 @@ struct NoteConverter {
                 messages.append(
                     lineOfNote[note.id] == nil
                         ? "another note has the same GUID '\(note.guid)'; not imported"
-                        : "another row has the same GUID (or, without a GUID column, the same first field); not imported")
+                        : "another row has the same GUID (or, without a GUID column, the same first field); "
+                            + "not imported"
+                )
                 continue
             }
             question.id = id
@@ -86,7 +90,10 @@ struct NoteConverter {
         var question = ImportedQuestion(
             id: "", kind: .flashcard, prompt: "", answer: nil, accept: [], explanation: nil, tags: [], source: "")
         let rest: [Int]
-        if type.isCloze {
+        if type.name.hasPrefix("Image Occlusion") {
+            warn("an image occlusion note is a picture with masks, which a text bank cannot hold; not imported")
+            return nil
+        } else if type.isCloze {
             guard let (prompt, answer) = Cloze.split(fields[0]) else {
                 warn("a cloze note without a deletion ({{c1::…}}); not imported")
                 return nil

@@ -25,9 +25,10 @@ enum PackageReader {
         let entries = Array(archive)
         for entry in entries {
             if let problem = limits.problem(
-                uncompressed: Int64(clamping: entry.uncompressedSize), compressed: Int64(clamping: entry.compressedSize))
-            {
-                throw AnkiInteropError(file: path, problem: "member '\(entry.path)' declares that it \(problem); refusing it")
+                uncompressed: Int64(clamping: entry.uncompressedSize), compressed: Int64(clamping: entry.compressedSize)
+            ) {
+                throw AnkiInteropError(
+                    file: path, problem: "member '\(entry.path)' declares that it \(problem); refusing it")
             }
         }
         guard
@@ -54,13 +55,16 @@ enum PackageReader {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: database)
         } catch {
-            throw AnkiInteropError(file: path, problem: "could not unpack '\(entry.path)' to a temporary file: \(error)")
+            throw AnkiInteropError(
+                file: path, problem: "could not unpack '\(entry.path)' to a temporary file: \(error)")
         }
         return try CollectionReader.read(database, file: path, member: entry.path)
     }
 
     /// The bytes of `entry`, stopping as soon as they pass the limits (the declared size may lie).
-    private static func extract(_ entry: Entry, from archive: Archive, file: String, limits: SizeLimits)
+    private static func extract(
+        _ entry: Entry, from archive: Archive, file: String, limits: SizeLimits
+    )
         throws(AnkiInteropError) -> Data
     {
         var data = Data()
@@ -73,7 +77,9 @@ enum PackageReader {
                 if problem != nil { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
-            if let problem { throw AnkiInteropError(file: file, problem: "member '\(entry.path)' \(problem); refusing it") }
+            if let problem {
+                throw AnkiInteropError(file: file, problem: "member '\(entry.path)' \(problem); refusing it")
+            }
             throw AnkiInteropError(file: file, problem: "member '\(entry.path)' could not be unpacked: \(error)")
         }
         return data

@@ -9,8 +9,10 @@ enum TagName {
     ///
     /// - Complexity: O(n) in the tag's length.
     static func quizName(for ankiTag: String) -> String? {
-        let folded = ankiTag.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+        let folded = ankiTag.folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil
+        )
+        .lowercased()
         var name = ""
         for scalar in folded.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

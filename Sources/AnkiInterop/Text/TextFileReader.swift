@@ -77,7 +77,8 @@ enum TextFileReader {
             let tags = tagsColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
             collection.notes.append(
                 AnkiCollection.Note(
-                    id: id, guid: guid, noteTypeID: noteTypeID, tags: tags.split(whereSeparator: \.isWhitespace).map(String.init),
+                    id: id, guid: guid, noteTypeID: noteTypeID,
+                    tags: tags.split(whereSeparator: \.isWhitespace).map(String.init),
                     fields: content.map { html ? $0 : Self.escaped($0) }))
             collection.cards.append(AnkiCollection.Card(id: id, noteID: id, deckID: deckID, ordinal: 0))
             lineOfNote[id] = line
@@ -91,7 +92,8 @@ enum TextFileReader {
         let lowered = name.lowercased()
         if lowered.hasPrefix("cloze") {
             return AnkiCollection.NoteType(
-                id: id, name: name, isCloze: true, fieldNames: ["Text", "Back Extra"], templates: [("{{cloze:Text}}", "")])
+                id: id, name: name, isCloze: true, fieldNames: ["Text", "Back Extra"],
+                templates: [("{{cloze:Text}}", "")])
         }
         let typed = lowered.contains("type in the answer")
         return AnkiCollection.NoteType(
@@ -106,7 +108,9 @@ enum TextFileReader {
             .replacingOccurrences(of: "\n", with: "<br>")
     }
 
-    private static func separator(_ header: String?, body: Substring, file: String) throws(AnkiInteropError) -> Character {
+    private static func separator(
+        _ header: String?, body: Substring, file: String
+    ) throws(AnkiInteropError) -> Character {
         if let header {
             let value = header.trimmingCharacters(in: .whitespaces)
             if let named = separatorNames[value.lowercased()] { return named }
@@ -114,7 +118,10 @@ enum TextFileReader {
             if header.count == 1, let character = header.first { return character }
             throw AnkiInteropError(
                 file: file,
-                problem: "line 1: unknown separator '\(value)'; write Comma, Semicolon, Tab, Space, Pipe, Colon or one character")
+                problem:
+                    "line 1: unknown separator '\(value)'; write Comma, Semicolon, Tab, Space, Pipe, Colon "
+                    + "or one character"
+            )
         }
         let firstLine = body.prefix { !$0.isNewline }
         for candidate: Character in ["\t", ";", ","] where firstLine.contains(candidate) { return candidate }
@@ -132,7 +139,9 @@ enum TextFileReader {
     /// The rows of `body` with the line each starts on.
     ///
     /// - Complexity: O(n).
-    static func rows(_ body: Substring, separator: Character, firstLine: Int, file: String) throws(AnkiInteropError)
+    static func rows(
+        _ body: Substring, separator: Character, firstLine: Int, file: String
+    ) throws(AnkiInteropError)
         -> [(line: Int, fields: [String])]
     {
         var rows: [(line: Int, fields: [String])] = []
@@ -186,7 +195,8 @@ enum TextFileReader {
             }
         }
         if quoted {
-            throw AnkiInteropError(file: file, problem: "line \(quoteLine): a quoted field is never closed (missing '\"')")
+            throw AnkiInteropError(
+                file: file, problem: "line \(quoteLine): a quoted field is never closed (missing '\"')")
         }
         if fieldStarted || !fields.isEmpty || !field.isEmpty {
             fields.append(field)

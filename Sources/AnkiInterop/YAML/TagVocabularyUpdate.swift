@@ -46,11 +46,15 @@ enum TagVocabularyUpdate {
         return text + "\n" + entries(new, additions, origin: origin, indent: entryIndent(existing) ?? "  ")
     }
 
-    private static func entries(_ names: [String], _ additions: [String: String], origin: String, indent: String)
+    private static func entries(
+        _ names: [String], _ additions: [String: String], origin: String, indent: String
+    )
         -> String
     {
         var text = "\(indent)# Imported from Anki by `\(origin)`\n"
-        for name in names { text += "\(indent)\(name):" + YAMLScalar.value(additions[name]!, indent: indent.count) + "\n" }
+        for name in names {
+            text += "\(indent)\(name):" + YAMLScalar.value(additions[name]!, indent: indent.count) + "\n"
+        }
         return text
     }
 
