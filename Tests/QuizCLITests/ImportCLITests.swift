@@ -121,4 +121,17 @@ struct ImportPackageCLITests {
         #expect(again.stderr.contains("already has review history in the store"))
         #expect(again.stdout.hasPrefix("Banks/anki.yaml: 5 questions (4 flashcard, 1 short), 0 new tags"))
     }
+
+    @Test func genankiPackageImports() throws {
+        let folder = try ImportCLITests.scratch()
+        defer { folder.remove() }
+        let imported = try QuizProcess.run(
+            ["import", "apkg", QuizProcess.fixture("genanki.apkg").path, "--bank", "capitals"], in: folder.url)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stdout == "Banks/capitals.yaml: 2 questions (2 flashcard, 0 short), 1 new tag in Banks/tags.yaml\n")
+        #expect(try QuizProcess.run(["check", "--warnings-as-errors", "Banks"], in: folder.url).status == 0)
+        let bank = try String(contentsOfFile: folder.file("Banks/capitals.yaml"), encoding: .utf8)
+        #expect(bank.contains("    prompt: Capital of *Argentina*\n    answer: Buenos Aires\n"))
+        #expect(bank.contains("    prompt: \"[...] is in Italy\"\n    answer: \"**Rome** is in Italy\"\n"))
+    }
 }
