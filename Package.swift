@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The system libzstd (Debian: libzstd-dev), for Anki's current packages (zstd members).
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         // Seeded randomness of our own (SplitMix64, xoshiro256**, bounded integers, shuffles), so
         // draws and generated inputs never depend on the standard library's algorithms.
         .target(name: "SeededRandom"),
@@ -48,7 +54,7 @@ let package = Package(
         .target(
             name: "AnkiInterop",
             dependencies: [
-                "Presentation", "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "CZstd", "Presentation", "QuizEngine", "QuizStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
@@ -97,7 +103,10 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AnkiInteropTests",
-            dependencies: ["AnkiInterop", "QuizEngine", "QuizStore", "TestSupport"]),
+            dependencies: [
+                "AnkiInterop", "BankCompiler", "CZstd", "QuizEngine", "QuizStore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "QuizEngine", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -15,7 +15,7 @@ struct Quiz: ParsableCommand {
         version: version,
         subcommands: [
             Practice.self, Draw.self, Review.self, Stats.self, Info.self, Check.self, Compile.self, Show.self,
-            Tags.self, Course.self, FSRS.self, Export.self,
+            Tags.self, Course.self, FSRS.self, Export.self, Import.self,
         ],
         defaultSubcommand: Practice.self
     )

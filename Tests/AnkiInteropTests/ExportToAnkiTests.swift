@@ -54,7 +54,7 @@ struct ExportToAnkiTests {
         let notes = try #require(result["notes"] as? [[String: Any]])
         let byGUID = Dictionary(uniqueKeysWithValues: notes.map { ($0["guid"] as? String ?? "", $0) })
         for question in questions {
-            let note = try #require(byGUID[AnkiNote.guid(forKey: question.key)], "\(question.key) missing")
+            let note = try #require(byGUID[ExportedNote.guid(forKey: question.key)], "\(question.key) missing")
             #expect(note["deck"] as? String == "quiz::\(question.bank)")
             #expect(Set(note["tags"] as? [String] ?? []) == Set(question.tags + ["quiz::\(question.bank)"]))
             let fields = (note["fields"] as? [String] ?? []).joined(separator: "\n")
@@ -80,12 +80,12 @@ struct ExportToAnkiTests {
 
     /// Plain text with non-breaking spaces as spaces.
     static func normalised(_ html: String) -> String {
-        AnkiNote.plainText(html.replacingOccurrences(of: "&nbsp;", with: " ")).replacingOccurrences(of: "\u{a0}", with: " ")
+        ExportedNote.plainText(html.replacingOccurrences(of: "&nbsp;", with: " ")).replacingOccurrences(of: "\u{a0}", with: " ")
     }
 
     /// The first few words of a markdown text as they read in plain text.
     static func firstWords(_ markdown: String) -> String {
-        let plain = AnkiNote.plainText(MarkdownHTML.html(markdown)).split(separator: " ").prefix(4)
+        let plain = ExportedNote.plainText(MarkdownHTML.html(markdown)).split(separator: " ").prefix(4)
         return plain.joined(separator: " ")
     }
 
@@ -93,7 +93,7 @@ struct ExportToAnkiTests {
     static func answerText(_ question: Question) -> String? {
         switch question.type {
         case .flashcard: return question.answer.map(firstWords)
-        case .short: return question.accept.first.map { AnkiNote.plainText(MarkdownHTML.escape($0)) }
+        case .short: return question.accept.first.map { ExportedNote.plainText(MarkdownHTML.escape($0)) }
         case .choice, .multi: return question.choices.first { $0.isCorrect }.map { firstWords($0.text) }
         case .order: return question.items.first.map(firstWords)
         case .open: return question.guidance.map(firstWords) ?? question.rubric.first.map(firstWords)
@@ -125,7 +125,7 @@ struct ExportToAnkiTests {
             try AnkiOracle.run(Self.importCSV, [folder.file("collection.anki2"), path], directory: folder.url)
                 as? [String: Any])
         #expect(result["count"] as? Int == questions.count)
-        #expect(Set(result["guids"] as? [String] ?? []) == Set(questions.map { AnkiNote.guid(forKey: $0.key) }))
+        #expect(Set(result["guids"] as? [String] ?? []) == Set(questions.map { ExportedNote.guid(forKey: $0.key) }))
         #expect(Set(result["decks"] as? [String] ?? []) == ["quiz::behavioral", "quiz::sql"])
         #expect((result["tags"] as? [String] ?? []).contains("quiz::sql"))
     }

@@ -27,9 +27,9 @@ import Testing
     }
 
     @Test func guidsAreStableAndDistinct() {
-        #expect(AnkiNote.guid(forKey: "sql/coalesce") == AnkiNote.guid(forKey: "sql/coalesce"))
-        #expect(AnkiNote.guid(forKey: "sql/coalesce") != AnkiNote.guid(forKey: "sql/coalesce2"))
-        #expect(AnkiNote.guid(forKey: "sql/coalesce").count == 20)
+        #expect(ExportedNote.guid(forKey: "sql/coalesce") == ExportedNote.guid(forKey: "sql/coalesce"))
+        #expect(ExportedNote.guid(forKey: "sql/coalesce") != ExportedNote.guid(forKey: "sql/coalesce2"))
+        #expect(ExportedNote.guid(forKey: "sql/coalesce").count == 20)
     }
 
     @Test func csvFieldsAreQuotedWhenTheyMustBe() {

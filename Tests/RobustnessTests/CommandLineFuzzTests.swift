@@ -81,13 +81,24 @@ struct CommandLineFuzzTests {
             ["fsrs", "evaluate", "--format", "json"],
             ["export", "apkg", "out.apkg", "--bank", "sql"], ["export", "csv", "out.tsv", "--tag", "behavioral"],
             ["export", "apkg", "history.apkg", "--with-history", "--tag", "sql & hard"],
+            [
+                "import", "csv",
+                TestPaths.packageRoot.appendingPathComponent("Tests/QuizCLITests/Fixtures/two-columns.tsv").path,
+                "--bank", "imported",
+            ],
+            [
+                "import", "csv",
+                TestPaths.packageRoot.appendingPathComponent("Tests/QuizCLITests/Fixtures/anki-notes.csv").path,
+                "--bank", "imported", "-o", "elsewhere/imported.yaml",
+            ],
         ])
     func everyCommandRunsOnValidInput(_ arguments: [String]) throws {
         let scratch = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: scratch) }
         let index = TestPaths.packageRoot.appendingPathComponent("Build/banks.qbx").path
-        // `course run`, `course bench` and `fsrs` read no index.
-        let readsIndex = !(arguments.contains("run") || arguments.contains("bench") || arguments.first == "fsrs")
+        // `course run`, `course bench`, `fsrs` and `import` read no index.
+        let readsIndex =
+            !(arguments.contains("run") || arguments.contains("bench") || ["fsrs", "import"].contains(arguments.first))
         let command = arguments + (readsIndex ? ["--index", index] : [])
         let outcome = Self.run(command, in: scratch)
         #expect(!outcome.signalled && !outcome.timedOut, "quiz \(command): \(outcome.stderr.suffix(2_000))")

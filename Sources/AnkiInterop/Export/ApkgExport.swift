@@ -40,7 +40,7 @@ public enum ApkgExport {
     {
         let notes = try questions.sorted { $0.key < $1.key }.map { question in
             do {
-                return try AnkiNote(question)
+                return try ExportedNote(question)
             } catch {
                 throw AnkiInteropError(file: path, problem: "cannot export '\(question.key)': \(error)")
             }
@@ -54,7 +54,7 @@ public enum ApkgExport {
                 histories[question.key] = AnkiCardHistory(log: try history.store.reviewLog(forKey: question.key), card: card)
             }
         }
-        let collection = AnkiCollection(
+        let collection = ExportedCollection(
             notes: notes, histories: histories, parameters: parameters,
             rolloverHour: history?.rolloverHour ?? rolloverHour)
         try AtomicFile.write(to: path) { temporary in

@@ -19,9 +19,9 @@ public enum CSVExport {
             "#deck column:4", "#tags column:5", "#columns:GUID\(separator)Front\(separator)Back\(separator)Deck\(separator)Tags",
         ]
         for question in questions.sorted(by: { $0.key < $1.key }) {
-            let note: AnkiNote
+            let note: ExportedNote
             do {
-                note = try AnkiNote(question)
+                note = try ExportedNote(question)
             } catch {
                 throw AnkiInteropError(file: path, problem: "cannot export '\(question.key)': \(error)")
             }

@@ -8,8 +8,8 @@ import QuizEngine
 /// Everything in it is derived from its inputs, never from the clock: ids come from hashes of
 /// keys and names, times from the review history (or a fixed moment without one), so the same
 /// questions and history give the same bytes.
-struct AnkiCollection {
-    var notes: [AnkiNote]
+struct ExportedCollection {
+    var notes: [ExportedNote]
     /// Per note key, the card's history, when exporting with history.
     var histories: [String: AnkiCardHistory]
     var parameters: FSRSParameters

@@ -3,7 +3,7 @@ import QuizEngine
 
 /// One question as an Anki note: its note type, its fields as HTML, its deck and tags, and a
 /// GUID derived from the question key, so exporting again and importing updates the same note.
-struct AnkiNote: Sendable {
+struct ExportedNote: Sendable {
     var key: String
     var guid: String
     var noteType: AnkiNoteType
