@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "BankCompiler", dependencies: ["CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
         // Library results as text: terminal markdown, question cards and feedback, sort traces,
         // the markdown sheet and JSON, so renderings are testable without running the binary.
-        .target(name: "Presentation", dependencies: ["BankCompiler", "QuizEngine", "SortingCourse"]),
+        .target(name: "Presentation", dependencies: ["BankCompiler", "QuizEngine", "QuizStore", "SortingCourse"]),
         .executableTarget(
             name: "quiz",
             dependencies: [
