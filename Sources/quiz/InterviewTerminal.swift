@@ -77,9 +77,13 @@ struct InterviewTerminal {
             guard let reply = console.ask(console.paint("Enter reveals the \(what) (q stop): ", .dim)),
                 reply.trimmingWhitespace() != "q"
             else { return false }
-            console.line(presenter.reveal(presented))
+            let byRubric = question.type == .open && !question.rubric.isEmpty
+            // A rubric is listed once, numbered, where its items are checked.
+            var revealed = question
+            if byRubric { revealed.rubric = [] }
+            console.line(presenter.reveal((try? PresentedQuestion(revealed, seed: session.seed)) ?? presented))
             let judgement: InterviewAnswer.Judgement
-            if question.type == .open && !question.rubric.isEmpty {
+            if byRubric {
                 guard let met = askRubric(question.rubric) else { return false }
                 judgement = .rubric(met)
             } else {
@@ -123,7 +127,7 @@ struct InterviewTerminal {
 
     /// The rubric items met, read as their numbers on one line; nil when the learner stopped.
     private func askRubric(_ rubric: [String]) -> [Bool]? {
-        console.line("Which rubric items did your answer meet?")
+        console.line(console.paint("  Rubric: which items did your answer meet?", .bold))
         for (position, item) in rubric.enumerated() { console.line("  \(position + 1). \(item)") }
         while true {
             guard let reply = console.ask("Numbers met (such as 1 3), a for all, Enter for none, q stop: ") else { return nil }

@@ -103,8 +103,8 @@ public struct InterviewSession {
     /// same transaction) and moves on; returns the saved answer and, under `--review`, the
     /// card's new due time.
     ///
-    /// A wrong graded answer that `isOverridable` (a near miss) stays ``canOverrule`` until
-    /// the next answer or stage.
+    /// A wrong graded answer that `isOverridable` (a typed answer) stays ``canOverrule`` until
+    /// the next answer, also past the end of its stage.
     public mutating func answer(
         _ judgement: InterviewAnswer.Judgement, to question: Question, shownAt: Instant, isOverridable: Bool = false
     ) throws(InterviewError) -> (answer: InterviewAnswer, due: Instant?) {
@@ -175,7 +175,6 @@ public struct InterviewSession {
     @discardableResult
     public mutating func endStage() throws(InterviewError) -> InterviewScorecard.Stage? {
         guard stage < plan.stages.count else { return nil }
-        overridable = nil
         let time = now
         if stageStarted {
             do { try store.markInterviewStage(stage, of: id, finishedAt: time) } catch {
