@@ -15,6 +15,14 @@ public struct InterviewReport {
         self.question = question
     }
 
+    /// The report with rubrics and answers from `index`, when there is one.
+    public init(record: InterviewRecord, index: QuestionIndex?) {
+        self.init(record: record) { key in
+            guard let index, let ordinal = try? index.ordinal(forKey: key) else { return nil }
+            return try? index.question(at: ordinal)
+        }
+    }
+
     /// The report's markdown text.
     public var text: String {
         let card = InterviewScorecard(record)
@@ -23,12 +31,15 @@ public struct InterviewReport {
         out += "\(LocalDay.clockTime(record.startedAt))"
         if !record.isComplete { out += record.finishedAt == nil ? " · unfinished" : " · stopped early" }
         if record.countsAsReviews { out += " · answers counted as reviews" }
-        out += "\n\n## Scorecard\n\n| stage | score | answered | time | budget | weakest tags |\n|---|---:|---:|---:|---:|---|\n"
+        out +=
+            "\n\n## Scorecard\n\n| stage | score | answered | time | budget | weakest tags |\n|---|---:|---:|---:|---:|---|\n"
         for stage in card.stages {
             let time = stage.secondsUsed.map { InterviewText.clock($0) + (stage.isOverTime ? " (over)" : "") } ?? "—"
-            out += "| \(stage.title) | \(stage.score.map(InterviewText.percent) ?? "—") | \(stage.answered)/\(stage.planned) "
+            out +=
+                "| \(stage.title) | \(stage.score.map(InterviewText.percent) ?? "—") | \(stage.answered)/\(stage.planned) "
             out += "| \(time) | \(InterviewText.clock(stage.budgetMinutes * 60)) "
-            out += "| \(stage.weakestTags.map { "\($0.tag) \(InterviewText.percent($0.score))" }.joined(separator: ", ")) |\n"
+            out +=
+                "| \(stage.weakestTags.map { "\($0.tag) \(InterviewText.percent($0.score))" }.joined(separator: ", ")) |\n"
         }
         out += "\n**Overall \(InterviewText.percent(card.overall))** (\(card.answered) of \(card.planned) answered)"
         out += " · verdict: **\(card.verdict.rawValue)**\n"
@@ -37,7 +48,8 @@ public struct InterviewReport {
             let answers = record.answers.filter { $0.stage == stage.position }
             if answers.isEmpty { out += "\nNo question answered.\n" }
             for (number, answer) in answers.enumerated() {
-                out += "\n### \(stage.position + 1).\(number + 1) \(answer.key) (\(answer.type.rawValue)) · score \(InterviewText.percent(answer.score))\n\n"
+                out +=
+                    "\n### \(stage.position + 1).\(number + 1) \(answer.key) (\(answer.type.rawValue)) · score \(InterviewText.percent(answer.score))\n\n"
                 out += answer.prompt + "\n\n"
                 out += judgement(answer)
             }
@@ -72,7 +84,8 @@ public struct InterviewReport {
     private func expected(_ question: Question) -> String {
         switch question.type {
         case .choice, .multi:
-            return "Correct: " + question.choices.filter(\.isCorrect).map { "`\($0.text)`" }.joined(separator: ", ") + "\n"
+            return "Correct: " + question.choices.filter(\.isCorrect).map { "`\($0.text)`" }.joined(separator: ", ")
+                + "\n"
         case .short:
             return "Accepted: " + question.accept.map { "`\($0)`" }.joined(separator: ", ") + "\n"
         case .order:

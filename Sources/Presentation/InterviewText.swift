@@ -18,11 +18,46 @@ public struct InterviewText {
                 paint(plan.name, .bold) + "  \(plan.title) · \(plan.stages.count) stages · "
                     + "\(plan.questionCount) questions · \(plan.minutes) min")
             for (position, stage) in plan.stages.enumerated() {
-                lines.append("  \(position + 1). \(stage.title) (\(stage.minutes) min, \(stage.questionCount) q) with \(stage.interviewer)")
+                lines.append(
+                    "  \(position + 1). \(stage.title) (\(stage.minutes) min, \(stage.questionCount) q) with \(stage.interviewer)"
+                )
             }
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The first line of a rehearsal.
+    public func banner(_ plan: InterviewPlan, seed: UInt64) -> String {
+        paint(
+            "Mock interview · \(plan.title) · \(plan.stages.count) stages · \(plan.questionCount) questions"
+                + " · \(plan.minutes) min · seed \(seed)", .bold)
+    }
+
+    /// The line after a stage: answered, score, time against budget, an overrun noted.
+    public func stageDone(_ line: InterviewScorecard.Stage) -> String {
+        let used = line.secondsUsed.map(Self.clock) ?? "0:00"
+        let note = line.isOverTime ? " · over budget (noted)" : ""
+        return paint(
+            "  Stage done: \(line.answered)/\(line.planned) answered · \(line.score.map(Self.percent) ?? "—") · "
+                + "\(used) of \(Self.clock(line.budgetMinutes * 60))\(note)", line.isOverTime ? .yellow : .dim)
+    }
+
+    /// The line after an answer is saved; `due` describes the next review under `--review`.
+    public func saved(_ answer: InterviewAnswer, due: String?) -> String {
+        paint("  saved · score \(Self.percent(answer.score))" + (due.map { " · next review \($0)" } ?? ""), .dim)
+    }
+
+    /// The rubric items, numbered, under the question of which were met.
+    public func rubric(_ items: [String]) -> String {
+        ([paint("  Rubric: which items did your answer meet?", .bold)]
+            + items.enumerated().map { "  \($0.offset + 1). \($0.element)" }).joined(separator: "\n")
+    }
+
+    /// The closing line: where the rehearsal is kept.
+    public static func closing(id: Int64) -> String {
+        "Saved as interview #\(id). `quiz interview --report \(id)` writes it with every question"
+            + " and answer; `quiz interview --history` shows the trend."
     }
 
     /// A stage's announcement, as the interviewer would open it.
@@ -30,7 +65,8 @@ public struct InterviewText {
         let rule = paint(String(repeating: "─", count: 60), .dim)
         return [
             rule,
-            paint("Stage \(position) of \(count): \(stage.title)", .bold) + paint("  · \(stage.minutes) min budget", .dim),
+            paint("Stage \(position) of \(count): \(stage.title)", .bold)
+                + paint("  · \(stage.minutes) min budget", .dim),
             "You are talking to \(stage.interviewer). They look for \(stage.focus).",
             "\(questions) question\(questions == 1 ? "" : "s").",
         ].joined(separator: "\n")
@@ -42,7 +78,9 @@ public struct InterviewText {
         if seconds <= budget {
             return paint("⏱ \(Self.clock(budget - seconds)) left of \(Self.clock(budget))", .cyan)
         }
-        return paint("⏱ time is up: \(Self.clock(seconds - budget)) over the \(Self.clock(budget)) budget (noted; go on)", .yellow)
+        return paint(
+            "⏱ time is up: \(Self.clock(seconds - budget)) over the \(Self.clock(budget)) budget (noted; go on)",
+            .yellow)
     }
 
     /// The scorecard: a line per stage (score, time against budget, weakest tags), then the
@@ -56,13 +94,16 @@ public struct InterviewText {
             let answered = "\(stage.answered)/\(stage.planned)"
             let time: String
             if let used = stage.secondsUsed {
-                time = "\(Self.clock(used)) of \(Self.clock(stage.budgetMinutes * 60))" + (stage.isOverTime ? " over" : "")
+                time =
+                    "\(Self.clock(used)) of \(Self.clock(stage.budgetMinutes * 60))" + (stage.isOverTime ? " over" : "")
             } else {
                 time = "not reached"
             }
             var line = "  \(name)  \(Self.pad(score, 4))  \(Self.pad(answered, 5))  \(time)"
             if !stage.weakestTags.isEmpty {
-                line += paint("  weakest: " + stage.weakestTags.map { "\($0.tag) \(Self.percent($0.score))" }.joined(separator: ", "), .dim)
+                line += paint(
+                    "  weakest: "
+                        + stage.weakestTags.map { "\($0.tag) \(Self.percent($0.score))" }.joined(separator: ", "), .dim)
             }
             lines.append(stage.isOverTime ? paint(line, .yellow) : line)
         }
@@ -105,7 +146,8 @@ public struct InterviewText {
     /// `{"event":"scorecard",…}`: the scorecard as one JSON object.
     public static func json(_ card: InterviewScorecard, id: Int64, plan: String, seed: UInt64) -> JSON {
         .object([
-            ("event", .string("scorecard")), ("interview", .int(Int(id))), ("plan", .string(plan)), ("seed", .unsigned(seed)),
+            ("event", .string("scorecard")), ("interview", .int(Int(id))), ("plan", .string(plan)),
+            ("seed", .unsigned(seed)),
             (
                 "stages",
                 .array(
@@ -122,6 +164,11 @@ public struct InterviewText {
             ("answered", .int(card.answered)), ("planned", .int(card.planned)), ("overall", .double(card.overall)),
             ("verdict", .string(card.verdict.rawValue)), ("stopped", .bool(card.stopped)),
         ])
+    }
+
+    /// `--history --format jsonl`: one scorecard line per rehearsal.
+    public static func historyLines(_ records: [InterviewRecord]) -> String {
+        records.map { json(InterviewScorecard($0), id: $0.id, plan: $0.plan, seed: $0.seed).text + "\n" }.joined()
     }
 
     /// "72%".

@@ -78,7 +78,9 @@ struct PlanRuleTests {
             SourceFile(path: "Banks/interviews.yaml", text: source.text),
         ])
         let found = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" }
-        let expected = rule.expected.map { "\(source.markers[$0.marker]!.line):\(source.markers[$0.marker]!.column) \($0.code)" }
+        let expected = rule.expected.map {
+            "\(source.markers[$0.marker]!.line):\(source.markers[$0.marker]!.column) \($0.code)"
+        }
         #expect(found.sorted() == expected.sorted(), "\(result.diagnostics.map(\.message))")
     }
 
@@ -86,7 +88,11 @@ struct PlanRuleTests {
         let result = Compiler().compile([
             SourceFile(path: "Banks/tags.yaml", text: testVocabulary),
             SourceFile(path: "Banks/sample.yaml", text: Self.bank),
-            SourceFile(path: "Banks/interviews.yaml", text: Self.plans("          - tags: behavioral\n            count: 2\n          - tags: databases\n            count: 1\n")),
+            SourceFile(
+                path: "Banks/interviews.yaml",
+                text: Self.plans(
+                    "          - tags: behavioral\n            count: 2\n          - tags: databases\n            count: 1\n"
+                )),
         ])
         let plan = try #require(result.questionSet?.plans.first)
         #expect(plan.name == "loop")

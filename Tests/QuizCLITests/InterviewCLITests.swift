@@ -68,9 +68,12 @@ struct InterviewCLITests {
                 switch event["event"] as? String {
                 case "stage": stage = event
                 case "card":
-                    lastCard = event["position"] as? Int == event["total"] as? Int && stage["position"] as? Int == stage["of"] as? Int
+                    lastCard =
+                        event["position"] as? Int == event["total"] as? Int
+                        && stage["position"] as? Int == stage["of"] as? Int
                     if let rubric = event["rubric"] as? [String] {
-                        reply = "{\"rubric\":[\(rubric.indices.map { $0 % 2 == 0 ? "true" : "false" }.joined(separator: ","))]}"
+                        reply =
+                            "{\"rubric\":[\(rubric.indices.map { $0 % 2 == 0 ? "true" : "false" }.joined(separator: ","))]}"
                     } else if event["self_graded"] as? Bool == true {
                         reply = "{\"grade\":3}"
                     } else if let items = event["items"] as? [String] {
@@ -101,7 +104,8 @@ struct InterviewCLITests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let index = try QuestionIndex(contentsOf: Self.shippedIndex)
         let plan = try #require(try index.interviewPlans().first { $0.name == name })
-        let events = try Self.drive([name, "--seed", "21", "--index", Self.shippedIndex, "--now", Self.now], in: directory)
+        let events = try Self.drive(
+            [name, "--seed", "21", "--index", Self.shippedIndex, "--now", Self.now], in: directory)
 
         // Stages in the plan's order, each with its slots' counts, every card matching its slot.
         let stages = events.filter { $0["event"] as? String == "stage" }
@@ -121,8 +125,10 @@ struct InterviewCLITests {
                 offset += slot.count
             }
             keys += cards.compactMap { $0["key"] as? String }
-            scores[position] = events.filter { $0["event"] as? String == "saved" && $0["stage"] as? Int == position + 1 }
-                .compactMap { $0["score"] as? Double }
+            scores[position] = events.filter {
+                $0["event"] as? String == "saved" && $0["stage"] as? Int == position + 1
+            }
+            .compactMap { $0["score"] as? Double }
         }
         #expect(Set(keys).count == keys.count, "a question repeats: \(keys)")
 
@@ -197,7 +203,8 @@ struct InterviewCLITests {
             ["interview", "tiny", "--seed", "1", "--index", index, "--now", Self.now], input: Self.tinyAnswers,
             in: directory)
         let file = directory.appendingPathComponent("report.md")
-        let report = try QuizProcess.run(["interview", "--report", "1", "-o", file.path, "--index", index], in: directory)
+        let report = try QuizProcess.run(
+            ["interview", "--report", "1", "-o", file.path, "--index", index], in: directory)
         #expect(report.status == 0, "\(report.stderr)")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix("# Mock interview #1: A tiny loop\n"))
@@ -226,7 +233,8 @@ struct InterviewCLITests {
         // "444" is graded wrong, and a typed answer may be overruled by the next reply.
         let output = try QuizProcess.run(
             ["interview", "tiny", "--seed", "1", "--index", index, "--now", Self.now, "--format", "jsonl", "--review"],
-            input: "{\"grade\":3}\n{\"answer\":\"b\"}\n{\"rubric\":[true,true]}\n{\"answer\":\"444\"}\n{\"override\":true}\n",
+            input:
+                "{\"grade\":3}\n{\"answer\":\"b\"}\n{\"rubric\":[true,true]}\n{\"answer\":\"444\"}\n{\"override\":true}\n",
             in: directory)
         let events = try Self.events(output.stdout)
         let saved = events.filter { $0["event"] as? String == "saved" }

@@ -15,11 +15,14 @@ struct IndexPlanTests {
             stages: [
                 .init(
                     title: "Recruiter call", interviewer: "a recruiter", focus: "interests and pay", minutes: 10,
-                    slots: [.init(tags: "behavioral", count: 1, location: SourceLocation(file: file, line: 9, column: 19))]),
+                    slots: [
+                        .init(tags: "behavioral", count: 1, location: SourceLocation(file: file, line: 9, column: 19))
+                    ]),
                 .init(
                     title: "Phone screen", interviewer: "an engineer", focus: "coding", minutes: 25,
                     slots: [
-                        .init(tags: "sql | nosql", count: 2, location: SourceLocation(file: file, line: 15, column: 19)),
+                        .init(
+                            tags: "sql | nosql", count: 2, location: SourceLocation(file: file, line: 15, column: 19)),
                         .init(tags: "!easy", count: 1, location: SourceLocation(file: file, line: 17, column: 19)),
                     ]),
             ],
@@ -29,7 +32,10 @@ struct IndexPlanTests {
             stages: [
                 .init(
                     title: "Onsite", interviewer: "a director", focus: "leadership", minutes: 600,
-                    slots: [.init(tags: "behavioral", count: 100, location: SourceLocation(file: file, line: 30, column: 19))])
+                    slots: [
+                        .init(
+                            tags: "behavioral", count: 100, location: SourceLocation(file: file, line: 30, column: 19))
+                    ])
             ],
             location: SourceLocation(file: file, line: 22, column: 3)),
     ]

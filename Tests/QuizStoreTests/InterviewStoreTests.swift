@@ -21,7 +21,8 @@ import Testing
         location: SourceLocation(file: "i.yaml", line: 1, column: 1))
 
     static func answer(
-        _ key: String, stage: Int, _ judgement: InterviewAnswer.Judgement, tags: [String] = ["x"], at time: Int64 = epoch
+        _ key: String, stage: Int, _ judgement: InterviewAnswer.Judgement, tags: [String] = ["x"],
+        at time: Int64 = epoch
     ) -> InterviewAnswer {
         InterviewAnswer(
             stage: stage, key: key, prompt: "P \(key)", type: .short, tags: tags, judgement: judgement,
@@ -38,7 +39,8 @@ import Testing
         try StoreSchema.migrator.migrate(queue, upTo: "v4-fsrs-parameters")
         try queue.write { db in
             try db.execute(
-                sql: "INSERT INTO fsrs_parameters (saved_at, parameters, review_count, card_count) VALUES (?, NULL, 4, 2)",
+                sql:
+                    "INSERT INTO fsrs_parameters (saved_at, parameters, review_count, card_count) VALUES (?, NULL, 4, 2)",
                 arguments: [epoch])
         }
         try queue.close()
@@ -51,8 +53,11 @@ import Testing
         #expect(try inspect(path, "SELECT COUNT(*) FROM fsrs_parameters", as: Int.self) == 1)
         #expect(try store.interviews().isEmpty)
 
-        let id = try store.beginInterview(plan: Self.plan, seed: 18_446_744_073_709_551_615, countsAsReviews: false, at: instant(epoch))
-        try store.recordInterviewAnswer(Self.answer("a/one", stage: 0, .graded(response: "x", correct: true, overridden: false)), of: id, review: nil)
+        let id = try store.beginInterview(
+            plan: Self.plan, seed: 18_446_744_073_709_551_615, countsAsReviews: false, at: instant(epoch))
+        try store.recordInterviewAnswer(
+            Self.answer("a/one", stage: 0, .graded(response: "x", correct: true, overridden: false)), of: id,
+            review: nil)
         try store.finishInterview(id, at: instant(epoch + 90 * second), stopped: true)
         let record = try #require(try store.interview(id))
         #expect(record.seed == 18_446_744_073_709_551_615)
@@ -81,7 +86,8 @@ import Testing
         #expect(saved.reviewID != nil && wrong.rating == .again && wrong.score == 0)
         #expect(try store.totalReviews == 1)
         let replacement = ReviewRecord(
-            scheduler.review(CardState(key: "a/typed", due: instant(epoch)), rating: .good, at: instant(epoch + second)),
+            scheduler.review(
+                CardState(key: "a/typed", due: instant(epoch)), rating: .good, at: instant(epoch + second)),
             durationMilliseconds: 2_000)
         let overruled = try store.overruleInterviewAnswer(saved.answerID, review: (saved.reviewID!, replacement))
         #expect(try store.totalReviews == 1)  // the Again is voided, the Good counts

@@ -25,7 +25,9 @@ struct PlanCheck {
                         bag.error(.invalidSlotExpression(error.message), at: slot.location)
                         continue
                     }
-                    let unknown = expression.tagNames.filter { vocabulary[$0] == nil && Difficulty(rawValue: $0) == nil }
+                    let unknown = expression.tagNames.filter {
+                        vocabulary[$0] == nil && Difficulty(rawValue: $0) == nil
+                    }
                     for name in unknown {
                         bag.error(
                             .unknownSlotTag(name, suggestion: Spelling.nearest(to: name, in: names)), at: slot.location)

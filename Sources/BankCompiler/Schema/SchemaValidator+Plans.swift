@@ -10,7 +10,8 @@ extension SchemaValidator {
     func lowerPlans(_ reader: MappingReader, into bag: inout DiagnosticBag) -> LoweredFile {
         reader.rejectUnknown(allowed: SchemaFields.interviews, into: &bag)
         var plans: [InterviewPlan] = []
-        if let node = reader.value("plans"), MappingReader.expect(.mapping, document, node, field: "plans", into: &bag) {
+        if let node = reader.value("plans"), MappingReader.expect(.mapping, document, node, field: "plans", into: &bag)
+        {
             let entries = document.entries(of: node)
             if entries.isEmpty { bag.error(.noPlans, at: document.location(of: node)) }
             for (key, value) in entries where document[key].kind == .scalar {
@@ -76,9 +77,12 @@ extension SchemaValidator {
                 complete = false
                 continue
             }
-            slots.append(InterviewPlan.Slot(tags: tags, count: count, location: document.location(of: slot.value("tags")!)))
+            slots.append(
+                InterviewPlan.Slot(tags: tags, count: count, location: document.location(of: slot.value("tags")!)))
         }
-        guard let title, let interviewer, let focus, let minutes, let items, !items.isEmpty, complete else { return nil }
+        guard let title, let interviewer, let focus, let minutes, let items, !items.isEmpty, complete else {
+            return nil
+        }
         return InterviewPlan.Stage(title: title, interviewer: interviewer, focus: focus, minutes: minutes, slots: slots)
     }
 
@@ -88,7 +92,8 @@ extension SchemaValidator {
     ) -> Int? {
         guard let value = reader.integer(field, required: true, into: &bag) else { return nil }
         guard (1...most).contains(value) else {
-            bag.error(.outOfRange(field, value: value, range: 1...most), at: document.location(of: reader.value(field)!))
+            bag.error(
+                .outOfRange(field, value: value, range: 1...most), at: document.location(of: reader.value(field)!))
             return nil
         }
         return value

@@ -34,10 +34,12 @@ extension IndexReader {
                     let slotColumn = Int(try words.next())
                     slots.append(
                         InterviewPlan.Slot(
-                            tags: tags, count: count, location: SourceLocation(file: file, line: slotLine, column: slotColumn)))
+                            tags: tags, count: count,
+                            location: SourceLocation(file: file, line: slotLine, column: slotColumn)))
                 }
                 stages.append(
-                    InterviewPlan.Stage(title: stageTitle, interviewer: interviewer, focus: focus, minutes: minutes, slots: slots))
+                    InterviewPlan.Stage(
+                        title: stageTitle, interviewer: interviewer, focus: focus, minutes: minutes, slots: slots))
             }
             plans.append(
                 InterviewPlan(

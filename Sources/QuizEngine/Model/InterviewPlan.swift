@@ -1,3 +1,5 @@
+import Spelling
+
 /// A mock-interview plan from `Banks/interviews.yaml`: the stages of an interview loop in
 /// order, each with who the learner talks to, what they look for, a time budget and the
 /// questions to ask, chosen by tag expression.
@@ -59,6 +61,15 @@ public struct InterviewPlan: Sendable, Hashable, Codable {
 
     /// The number of questions the plan asks.
     public var questionCount: Int { stages.reduce(0) { $0 + $1.questionCount } }
+
+    /// The plan named `name` among `plans`.
+    ///
+    /// - Throws: ``QueryError/unknownPlan(_:suggestion:known:)`` with the nearest name.
+    public static func named(_ name: String, in plans: [InterviewPlan]) throws(QueryError) -> InterviewPlan {
+        if let plan = plans.first(where: { $0.name == name }) { return plan }
+        let names = plans.map(\.name)
+        throw .unknownPlan(name, suggestion: Spelling.nearest(to: name, in: names), known: names)
+    }
 
     /// The time budget of the whole plan, in minutes.
     public var minutes: Int { stages.reduce(0) { $0 + $1.minutes } }

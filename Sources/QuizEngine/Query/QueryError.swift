@@ -8,6 +8,8 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownModule(String, suggestion: String?, known: [String])
     /// The index turned out damaged while the query read it.
     case index(IndexError)
+    /// No interview plan of the index has this name; `known` lists the plans.
+    case unknownPlan(String, suggestion: String?, known: [String])
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
             return Self.unknown("course module", name, suggestion, known)
         case .index(let error):
             return error.description
+        case .unknownPlan(let name, let suggestion, let known):
+            return Self.unknown("interview plan", name, suggestion, known)
         }
     }
 

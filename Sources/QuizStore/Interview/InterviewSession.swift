@@ -85,6 +85,18 @@ public struct InterviewSession {
     /// When the current stage started; nil before ``beginStage()``.
     public var stageStart: Instant? { stage < record.stages.count ? record.stages[stage].startedAt : nil }
 
+    /// The question at `ordinal`, presented with the rehearsal's seed (choice and item order).
+    ///
+    /// - Throws: ``InterviewError/index(_:)`` for a damaged index or a trace that cannot be
+    ///   generated (the compiler ran each trace once, so never from a compiled index).
+    public func present(_ ordinal: Int) throws(InterviewError) -> PresentedQuestion {
+        do {
+            return try PresentedQuestion(try index.question(at: ordinal), seed: seed)
+        } catch {
+            throw .index("cannot present question \(ordinal): \(error)")
+        }
+    }
+
     /// The answers so far.
     public var answers: [InterviewAnswer] { record.answers }
 
@@ -134,6 +146,22 @@ public struct InterviewSession {
         record.answers.append(answer)
         position += 1
         return (answer, review?.card.due)
+    }
+
+    /// Judges a reply to `presented` (``InterviewJudging/judge(answer:grade:rubric:for:)``)
+    /// and saves it as ``answer(_:to:shownAt:isOverridable:)`` does; returns the saved
+    /// answer, the new due time under `--review`, and whether it may be overruled.
+    ///
+    /// - Throws: ``InterviewJudging/Refusal`` when the reply cannot judge the question (nothing
+    ///   saved), ``InterviewError`` when the store refuses the answer.
+    public mutating func reply(
+        answer: String?, grade: Int?, rubric: [Bool]?, to presented: PresentedQuestion, shownAt: Instant
+    ) throws -> (answer: InterviewAnswer, due: Instant?, overridable: Bool) {
+        let judged = try InterviewJudging(presented.question).judge(
+            answer: answer, grade: grade, rubric: rubric, for: presented)
+        let saved = try self.answer(
+            judged.judgement, to: presented.question, shownAt: shownAt, isOverridable: judged.overridable)
+        return (saved.answer, saved.due, judged.overridable)
     }
 
     /// Whether the latest answer may still be overruled.
@@ -187,6 +215,26 @@ public struct InterviewSession {
         position = 0
         stageStarted = false
         return line
+    }
+
+    /// Runs the rest of the rehearsal's stages: for each, `announce`, then `ask` for each of
+    /// its questions (which answers through ``answer(_:to:shownAt:isOverridable:)`` and
+    /// returns false when the learner stops), then `ended` with the stage's scorecard line.
+    /// Returns whether the learner stopped; ``finish(stopped:)`` comes next.
+    public mutating func run(
+        announce: (inout InterviewSession, InterviewPlan.Stage) throws -> Void,
+        ask: (inout InterviewSession, PresentedQuestion, InterviewPlan.Stage) throws -> Bool,
+        ended: (InterviewScorecard.Stage) -> Void = { _ in }
+    ) throws -> Bool {
+        while let stage = currentStage {
+            try announce(&self, stage)
+            try beginStage()
+            while let ordinal = currentQuestion {
+                guard try ask(&self, try present(ordinal), stage) else { return true }
+            }
+            if let line = try endStage() { ended(line) }
+        }
+        return false
     }
 
     /// Ends the rehearsal (closing a stage still open) and returns its scorecard; `stopped`

@@ -36,7 +36,9 @@ extension ReviewStore {
     /// Records when stage `position` of interview `id` started or ended.
     ///
     /// - Throws: `StoreError.database`.
-    public func markInterviewStage(_ position: Int, of id: Int64, startedAt: Instant? = nil, finishedAt: Instant? = nil)
+    public func markInterviewStage(
+        _ position: Int, of id: Int64, startedAt: Instant? = nil, finishedAt: Instant? = nil
+    )
         throws
     {
         try perform {
@@ -124,7 +126,8 @@ extension ReviewStore {
                     reviewID = try insert(replacement, into: db)
                 }
                 try db.execute(
-                    sql: "UPDATE interview_answer SET override = 1, score = 1, review_id = COALESCE(?, review_id) WHERE id = ?",
+                    sql:
+                        "UPDATE interview_answer SET override = 1, score = 1, review_id = COALESCE(?, review_id) WHERE id = ?",
                     arguments: [reviewID, answerID])
                 return reviewID
             }
@@ -189,7 +192,8 @@ extension ReviewStore {
                 InterviewRecord(
                     id: interviewID, plan: row[1], planTitle: row[2], seed: UInt64(row[3] as String) ?? 0,
                     startedAt: Instant(microsecondsSinceEpoch: row[4]),
-                    finishedAt: (row[5] as Int64?).map(Instant.init(microsecondsSinceEpoch:)), stopped: row[6] as Int == 1,
+                    finishedAt: (row[5] as Int64?).map(Instant.init(microsecondsSinceEpoch:)),
+                    stopped: row[6] as Int == 1,
                     countsAsReviews: row[7] as Int == 1, stages: [], answers: []))
         }
         let stageFilter = id == nil ? "" : " WHERE interview_id = \(id!)"
