@@ -12,6 +12,9 @@ public struct InterviewText {
 
     /// The plans, one paragraph each: name, title, stages with their budgets.
     public func plans(_ plans: [InterviewPlan]) -> String {
+        guard let first = plans.first else {
+            return "The index holds no interview plans; write Banks/interviews.yaml and run `quiz compile`.\n"
+        }
         var lines: [String] = []
         for plan in plans {
             lines.append(
@@ -24,7 +27,7 @@ public struct InterviewText {
             }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        return (lines + ["Start one with `quiz interview \(first.name)`.", ""]).joined(separator: "\n")
     }
 
     /// The first line of a rehearsal.
@@ -46,6 +49,30 @@ public struct InterviewText {
     /// The line after an answer is saved; `due` describes the next review under `--review`.
     public func saved(_ answer: InterviewAnswer, due: String?) -> String {
         paint("  saved · score \(Self.percent(answer.score))" + (due.map { " · next review \($0)" } ?? ""), .dim)
+    }
+
+    /// A question's header, with the stage's countdown when `countdown` gives the seconds
+    /// spent in the stage and its budget.
+    public func header(
+        _ presented: PresentedQuestion, presenter: QuestionPresenter, position: Int, total: Int,
+        countdown: (seconds: Int, budgetMinutes: Int)?
+    ) -> String {
+        let header = presenter.header(presented, position: position, total: total)
+        guard let countdown else { return header }
+        return header + "  " + self.countdown(seconds: countdown.seconds, budgetMinutes: countdown.budgetMinutes)
+    }
+
+    /// The prompt for the reply `judging` needs.
+    public func answerPrompt(
+        _ judging: InterviewJudging, _ presented: PresentedQuestion, presenter: QuestionPresenter
+    )
+        -> String
+    {
+        switch judging {
+        case .graded: presenter.answerPrompt(presented, extra: "or q")
+        case .rubric: "Numbers met (such as 1 3), a for all, Enter for none, q stop: "
+        case .selfGraded: "How did you do? 1 again · 2 hard · 3 good · 4 easy (q stop): "
+        }
     }
 
     /// The rubric items, numbered, under the question of which were met.

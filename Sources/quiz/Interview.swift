@@ -18,11 +18,6 @@ struct Interview: ParsableCommand {
             hire from 80% with every stage at 50% or more, lean hire from 65%, lean no hire from \
             50%. Answers change review schedules only with --review. --format jsonl speaks the \
             line protocol of `quiz review` (README: Machine-readable output).
-
-            Examples:
-              quiz interview backend-senior --seed 7
-              quiz interview --history
-              quiz interview --report 3 -o interview-3.md
             """
     )
 
@@ -80,13 +75,8 @@ struct Interview: ParsableCommand {
         if let report { return try writeReport(report) }
         let index = try indexOptions.open()
         let plans = try index.interviewPlans()
-        guard !plans.isEmpty else {
-            throw CommandFailure(
-                "the index holds no interview plans; write Banks/interviews.yaml and run `quiz compile`")
-        }
         guard let name = plan else {
-            print(InterviewText(color: Terminal.allowsColor(fileDescriptor: 1)).plans(plans), terminator: "")
-            return print("Start one with `quiz interview \(plans[0].name)`.")
+            return print(InterviewText(color: Terminal.allowsColor(fileDescriptor: 1)).plans(plans), terminator: "")
         }
         let fixedNow = storeOptions.now == nil ? nil : storeOptions.instant
         do {
@@ -106,19 +96,14 @@ struct Interview: ParsableCommand {
     }
 
     private func showHistory() throws {
-        let records: [InterviewRecord]
-        do { records = try storeOptions.open().interviews() } catch let error as StoreError {
-            throw CommandFailure("\(error)")
-        }
+        let records = try Self.reading { try storeOptions.open().interviews() }
         let text = InterviewText(color: Terminal.allowsColor(fileDescriptor: 1))
         print(format == .jsonl ? InterviewText.historyLines(records) : text.history(records), terminator: "")
     }
 
     private func writeReport(_ id: Int64) throws {
         let store = try storeOptions.open()
-        let found: InterviewRecord?
-        do { found = try store.interview(id) } catch { throw CommandFailure("\(error)") }
-        guard let record = found else {
+        guard let record = try Self.reading({ try store.interview(id) }) else {
             throw CommandFailure("no interview #\(id) in \(store.path); `quiz interview --history` lists them")
         }
         // Rubrics and answers come from the index; without one, the report keeps what was asked.
@@ -131,5 +116,10 @@ struct Interview: ParsableCommand {
                 "cannot write '\(output)': \(error.localizedDescription); check that the folder exists")
         }
         StandardError.write("wrote interview #\(id) to \(output)\n")
+    }
+
+    /// `body`'s result; a store error becomes the command's failure (exit 2).
+    private static func reading<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as StoreError { throw CommandFailure("\(error)") }
     }
 }

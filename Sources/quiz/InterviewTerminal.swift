@@ -36,75 +36,41 @@ struct InterviewTerminal {
 
     /// Asks one question and saves the answer; false when the learner stopped.
     private func ask(_ presented: PresentedQuestion, budget: Int, in session: inout InterviewSession) throws -> Bool {
-        let question = presented.question
         let shownAt = session.now
         let presenter = console.presenter
-        var header = presenter.header(presented, position: session.position + 1, total: session.stageQuestionCount)
-        if showsTimer, let start = session.stageStart {
-            header +=
-                "  "
-                + text.countdown(seconds: Int(shownAt.microseconds(since: start) / 1_000_000), budgetMinutes: budget)
-        }
+        let elapsed = session.stageStart.map { Int(shownAt.microseconds(since: $0) / 1_000_000) } ?? 0
         console.line()
-        console.line(header)
+        console.line(
+            text.header(
+                presented, presenter: presenter, position: session.position + 1, total: session.stageQuestionCount,
+                countdown: showsTimer ? (elapsed, budget) : nil))
         console.line(presenter.body(presented))
-        let judging = InterviewJudging(question)
-        let judged: (judgement: InterviewAnswer.Judgement, overridable: Bool)
-        if judging == .graded {
-            guard
-                let graded = read(
-                    presenter.answerPrompt(presented, extra: "or q"),
-                    parse: { answer in
-                        let result = Result { () throws(InterviewJudging.Refusal) in
-                            try judging.judge(answer: answer, grade: nil, rubric: nil, for: presented)
-                        }
-                        if case .success = result, let verdict = try? Grader.grade(answer, for: presented) {
-                            console.line(presenter.feedback(presented, verdict: verdict))
-                        }
-                        return result
-                    })
-            else { return false }
-            judged = graded
-        } else {
-            let what = question.type == .open ? "guidance" : "answer"
+        let judging = InterviewJudging(presented.question)
+        if judging != .graded {
+            let what = presented.question.type == .open ? "guidance" : "answer"
             guard read(console.paint("Enter reveals the \(what) (q stop): ", .dim), parse: { _ in .success(()) }) != nil
             else { return false }
             // A rubric is listed once, numbered, where its items are checked.
             console.line(presenter.reveal(presented, rubric: false))
-            if case .rubric(let items) = judging {
-                console.line(text.rubric(items))
-                let hint = "type item numbers from 1 to \(items.count), a, or Enter for none"
-                guard
-                    let met = read(
-                        "Numbers met (such as 1 3), a for all, Enter for none, q stop: ",
-                        parse: {
-                            InterviewJudging.rubricItems($0, count: items.count).map(Result.success)
-                                ?? .failure(.init(hint))
-                        })
-                else { return false }
-                judged = (.rubric(met), false)
-            } else {
-                guard
-                    let rating = read(
-                        "How did you do? 1 again · 2 hard · 3 good · 4 easy (q stop): ",
-                        parse: {
-                            Grader.rating($0).map(Result.success)
-                                ?? .failure(.init("answer 1, 2, 3 or 4 (or again, hard, good, easy)"))
-                        })
-                else { return false }
-                judged = (.selfGraded(rating), false)
-            }
+            if case .rubric(let items) = judging { console.line(text.rubric(items)) }
         }
+        let prompt = text.answerPrompt(judging, presented, presenter: presenter)
+        guard
+            let judged = read(
+                prompt,
+                parse: { typed in
+                    Result { () throws(InterviewJudging.Refusal) in try judging.judge(typed: typed, for: presented) }
+                })
+        else { return false }
+        if let verdict = judged.verdict { console.line(presenter.feedback(presented, verdict: verdict)) }
         let result = try session.answer(
-            judged.judgement, to: question, shownAt: shownAt, isOverridable: judged.overridable)
+            judged.judgement, to: presented.question, shownAt: shownAt, isOverridable: judged.overridable)
         console.line(text.saved(result.answer, due: describe(result.due, session)))
         guard session.canOverrule else { return true }
-        let prompt = console.paint("Enter goes on · r if you were right · q stop: ", .dim)
-        guard
-            let overrule = read(
-                prompt,
-                parse: { ["": false, "r": true][$0].map(Result.success) ?? .failure(.init("press Enter, or r or q")) })
-        else { return false }
+        let choice = read(console.paint("Enter goes on · r if you were right · q stop: ", .dim)) { typed in
+            ["": false, "r": true][typed].map(Result.success) ?? .failure(.init("press Enter, or r or q"))
+        }
+        guard let overrule = choice else { return false }
         if overrule {
             let due = describe(try session.overrule().due, session)
             console.line(

@@ -35,7 +35,7 @@ struct PlanCheck {
                     guard unknown.isEmpty else { continue }
                     var matches = 0
                     for (question, tags) in zip(questions, tagSets)
-                    where expression.matches({ Self.has($0, tags: tags, difficulty: question.difficulty) }) {
+                    where expression.matches({ has($0, tags: tags, difficulty: question.difficulty) }) {
                         matches += 1
                     }
                     if matches < slot.count {
@@ -47,10 +47,9 @@ struct PlanCheck {
         }
     }
 
-    /// A term's meaning, as in `QuestionQuery`: a tag, else a difficulty word.
-    private static func has(_ term: String, tags: Set<String>, difficulty: Difficulty?) -> Bool {
-        if tags.contains(term) { return true }
-        if let level = Difficulty(rawValue: term) { return difficulty == level }
-        return false
+    /// A term's meaning, as in `QuestionQuery`: a declared tag, else a difficulty word.
+    private func has(_ term: String, tags: Set<String>, difficulty: Difficulty?) -> Bool {
+        if vocabulary[term] == nil, let level = Difficulty(rawValue: term) { return difficulty == level }
+        return tags.contains(term)
     }
 }

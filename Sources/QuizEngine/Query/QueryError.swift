@@ -28,6 +28,7 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
 
     private static func unknown(_ kind: String, _ name: String, _ suggestion: String?, _ known: [String]) -> String {
         if let suggestion { return "unknown \(kind) '\(name)'; did you mean '\(suggestion)'?" }
+        if known.isEmpty { return "unknown \(kind) '\(name)'; the index has none" }
         let list = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
         return "unknown \(kind) '\(name)'; the index has: \(list)"
     }

@@ -26,14 +26,17 @@ public enum InterviewJudging: Sendable, Hashable {
         public init(_ description: String) { self.description = description }
     }
 
-    /// The judgement of a reply (one of `answer`, `grade`, `rubric`, as the question needs)
-    /// and whether a wrong graded answer may be overruled.
+    /// A reply judged: the judgement, whether a wrong graded answer may be overruled, and
+    /// the grader's verdict of a graded answer (for its feedback).
+    public typealias Judged = (judgement: InterviewAnswer.Judgement, overridable: Bool, verdict: Grader.Verdict?)
+
+    /// The judgement of a reply (one of `answer`, `grade`, `rubric`, as the question needs).
     ///
     /// - Throws: ``Refusal`` naming the reply the question needs, or the grader's reason
     ///   an answer cannot be read.
     public func judge(
         answer: String?, grade: Int?, rubric met: [Bool]?, for presented: PresentedQuestion
-    ) throws(Refusal) -> (judgement: InterviewAnswer.Judgement, overridable: Bool) {
+    ) throws(Refusal) -> Judged {
         let key = presented.question.key
         switch self {
         case .rubric(let items):
@@ -42,12 +45,12 @@ public enum InterviewJudging: Sendable, Hashable {
                     "'\(key)' is checked against its rubric: send {\"rubric\":[…]} with \(items.count) true or false values, one per item"
                 )
             }
-            return (.rubric(met), false)
+            return (.rubric(met), false, nil)
         case .selfGraded:
             guard let grade, let rating = Rating(rawValue: grade) else {
                 throw Refusal("'\(key)' is self-graded: send {\"grade\":1-4}")
             }
-            return (.selfGraded(rating), false)
+            return (.selfGraded(rating), false, nil)
         case .graded:
             guard let answer else { throw Refusal("'\(key)' is graded: send {\"answer\":\"...\"}") }
             let verdict: Grader.Verdict
@@ -58,8 +61,29 @@ public enum InterviewJudging: Sendable, Hashable {
             }
             return (
                 .graded(response: answer, correct: verdict.isCorrect, overridden: false),
-                !verdict.isCorrect && verdict.isOverridable
+                !verdict.isCorrect && verdict.isOverridable, verdict
             )
+        }
+    }
+
+    /// The judgement of a line typed on a terminal: the answer of a graded question, the
+    /// numbers of the rubric items met (``rubricItems(_:count:)``), or a self-grade 1-4.
+    ///
+    /// - Throws: ``Refusal`` saying what to type instead.
+    public func judge(typed text: String, for presented: PresentedQuestion) throws(Refusal) -> Judged {
+        switch self {
+        case .graded:
+            return try judge(answer: text, grade: nil, rubric: nil, for: presented)
+        case .rubric(let items):
+            guard let met = Self.rubricItems(text, count: items.count) else {
+                throw Refusal("type item numbers from 1 to \(items.count), a, or Enter for none")
+            }
+            return (.rubric(met), false, nil)
+        case .selfGraded:
+            guard let rating = Grader.rating(text) else {
+                throw Refusal("answer 1, 2, 3 or 4 (or again, hard, good, easy)")
+            }
+            return (.selfGraded(rating), false, nil)
         }
     }
 
