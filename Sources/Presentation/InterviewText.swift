@@ -46,6 +46,17 @@ public struct InterviewText {
                 + "\(used) of \(Self.clock(line.budgetMinutes * 60))\(note)", line.isOverTime ? .yellow : .dim)
     }
 
+    /// The line after `r` overruled a wrong grade; `due` describes the next review under `--review`.
+    public func overridden(due: String?) -> String {
+        paint("  overridden: counted as right" + (due.map { " · next review \($0)" } ?? ""), .dim)
+    }
+
+    /// The announcement of `session`'s current stage.
+    public func announce(_ stage: InterviewPlan.Stage, of session: InterviewSession) -> String {
+        announce(
+            stage, position: session.stage + 1, of: session.plan.stages.count, questions: session.stageQuestionCount)
+    }
+
     /// The line after an answer is saved; `due` describes the next review under `--review`.
     public func saved(_ answer: InterviewAnswer, due: String?) -> String {
         paint("  saved · score \(Self.percent(answer.score))" + (due.map { " · next review \($0)" } ?? ""), .dim)

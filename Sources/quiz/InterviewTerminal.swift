@@ -21,10 +21,7 @@ struct InterviewTerminal {
         let stopped = try session.run(
             announce: { session, stage in
                 console.line()
-                console.line(
-                    text.announce(
-                        stage, position: session.stage + 1, of: plan.stages.count, questions: session.stageQuestionCount
-                    ))
+                console.line(text.announce(stage, of: session))
             },
             ask: { session, presented, stage in try ask(presented, budget: stage.minutes, in: &session) },
             ended: { console.line(text.stageDone($0)) })
@@ -72,9 +69,7 @@ struct InterviewTerminal {
         }
         guard let overrule = choice else { return false }
         if overrule {
-            let due = describe(try session.overrule().due, session)
-            console.line(
-                console.paint("  overridden: counted as right" + (due.map { " · next review \($0)" } ?? ""), .dim))
+            console.line(text.overridden(due: describe(try session.overrule().due, session)))
         }
         return true
     }
