@@ -65,7 +65,8 @@ let package = Package(
         // the markdown sheet and JSON, so renderings are testable without running the binary.
         .target(
             name: "Presentation",
-            dependencies: ["AlgorithmTraces", "BankCompiler", "FSRSOptimizer", "QuizEngine", "SortingCourse"]),
+            dependencies: ["AlgorithmTraces", "BankCompiler", "FSRSOptimizer", "QuizEngine", "QuizStore", "SortingCourse"]
+        ),
         .executableTarget(
             name: "quiz",
             dependencies: [

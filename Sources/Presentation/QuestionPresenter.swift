@@ -112,7 +112,9 @@ public struct QuestionPresenter {
         return lines.joined(separator: "\n")
     }
 
-    public func reveal(_ presented: PresentedQuestion) -> String {
+    /// The answer, guidance, rubric (unless `rubric` is false: a front end lists it itself)
+    /// and explanation of a self-graded question.
+    public func reveal(_ presented: PresentedQuestion, rubric showsRubric: Bool = true) -> String {
         let question = presented.question
         var lines: [String] = []
         if let answer = question.answer {
@@ -123,7 +125,7 @@ public struct QuestionPresenter {
             lines.append(paint("  Guidance", .bold))
             lines.append(markdown.render(guidance))
         }
-        if !question.rubric.isEmpty {
+        if showsRubric && !question.rubric.isEmpty {
             lines.append(paint("  Rubric", .bold))
             lines += question.rubric.map { "  ☐ \($0)" }
         }

@@ -14,8 +14,8 @@ struct Quiz: ParsableCommand {
             "Offline interview preparation: compiled question banks, practice rounds, spaced repetition and a sorting course.",
         version: version,
         subcommands: [
-            Practice.self, Draw.self, Review.self, Stats.self, Info.self, Check.self, Compile.self, Show.self,
-            Tags.self, Course.self, FSRS.self, Export.self, Import.self,
+            Practice.self, Draw.self, Review.self, Interview.self, Stats.self, Info.self, Check.self, Compile.self,
+            Show.self, Tags.self, Course.self, FSRS.self, Export.self, Import.self,
         ],
         defaultSubcommand: Practice.self
     )

@@ -126,7 +126,7 @@ import Testing
         _ = try ReviewStore(path: path)
         let store = try ReviewStore(path: path)
         let applied = try store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied.sorted() == ["v1-review-log-and-cards", "v2-undo-and-introductions", "v3-overrides", "v4-fsrs-parameters"])
+        #expect(applied.sorted() == ["v1-review-log-and-cards", "v2-undo-and-introductions", "v3-overrides", "v4-fsrs-parameters", "v5-interviews"])
         #expect(try store.totalReviews == 4)
     }
 }

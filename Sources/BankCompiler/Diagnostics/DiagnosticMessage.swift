@@ -114,7 +114,35 @@ struct DiagnosticMessage: Sendable, Hashable {
         .init("invalid-id", "\(field) '\(value)' must match [a-z0-9][a-z0-9-]* (lowercase letters, digits and hyphens)")
     }
     static let notBankOrCourse = Self(
-        "not-a-bank", "a bank file must start with 'bank:' or 'course:' (or be 'tags.yaml' with a 'tags:' mapping)")
+        "not-a-bank",
+        "a bank file must start with 'bank:' or 'course:' (or be 'tags.yaml' with a 'tags:' mapping, or 'interviews.yaml' with 'plans:')"
+    )
+    static func outOfRange(_ field: String, value: Int, range: ClosedRange<Int>) -> Self {
+        .init("out-of-range", "'\(field)' is \(value); write a number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    static func emptyList(_ field: String, of owner: String) -> Self {
+        .init("empty-list", "\(owner) has no \(field); list at least one")
+    }
+
+    // MARK: Interview plans
+
+    static let noPlans = Self("empty-list", "'plans' is empty; define at least one plan or remove the file")
+    static func duplicatePlan(_ name: String) -> Self { .init("duplicate-plan", "duplicate interview plan '\(name)'") }
+    static func invalidSlotExpression(_ reason: String) -> Self {
+        .init("invalid-expression", "invalid tag expression: \(reason)")
+    }
+    static func unknownSlotTag(_ name: String, suggestion: String?) -> Self {
+        .init(
+            "undeclared-tag",
+            "tag '\(name)' in this slot is not declared in tags.yaml"
+                + didYouMean(suggestion, otherwise: "; `quiz tags` lists the tags"))
+    }
+    static func unsatisfiableSlot(_ expression: String, matches: Int, count: Int) -> Self {
+        .init(
+            "unsatisfiable-slot",
+            "'\(expression)' matches \(matches) question\(matches == 1 ? "" : "s"), fewer than the \(count) this slot asks for; lower 'count' or widen the expression"
+        )
+    }
     static let bothBankAndCourse = Self(
         "not-a-bank", "a file is either a bank ('bank:') or a course ('course:'), not both")
     static func duplicateBank(_ id: String) -> Self { .init("duplicate-bank", "duplicate bank id '\(id)'") }

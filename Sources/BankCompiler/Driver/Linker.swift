@@ -15,6 +15,8 @@ struct Linker {
         var shingles: [[UInt64]] = []
         var statistics: [(bank: BankInfo, figures: BankItemStatistics)] = []
         var bankLocations: [String: SourceLocation] = [:]
+        var plans: [InterviewPlan] = []
+        var planLocations: [String: SourceLocation] = [:]
         let questionCount = files.reduce(0) { total, entry in
             guard case .bank(_, _, let questions) = entry.file.content else { return total }
             return total + questions.count
@@ -31,6 +33,17 @@ struct Linker {
                 }
                 vocabularyFile = path
                 for (tag, _) in tags { vocabulary[tag.name] = tag }
+            case .plans(let filePlans):
+                for plan in filePlans {
+                    if let first = planLocations[plan.name] {
+                        bag.error(
+                            .duplicatePlan(plan.name), at: plan.location,
+                            notes: [.init(location: first, message: DiagnosticMessage.firstDefinedHere)])
+                        continue
+                    }
+                    planLocations[plan.name] = plan.location
+                    plans.append(plan)
+                }
             case .bank(let info, let bankModules, let bankQuestions):
                 if let first = bankLocations[info.id] {
                     bag.error(
@@ -62,6 +75,9 @@ struct Linker {
             }
         }
 
+        if vocabularyFile != nil || !plans.isEmpty {
+            PlanCheck(vocabulary: vocabulary, questions: questions).check(plans, into: &bag)
+        }
         CatalogCheck.check(files: files.map(\.file), into: &bag)
         reportDuplicatePrompts(questions, keys: promptKeys, into: &bag)
         reportTestWiseness(statistics, into: &bag)
@@ -73,7 +89,8 @@ struct Linker {
         }
 
         let tags = vocabulary.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        return QuestionSet(tags: tags, banks: banks, modules: modules, questions: questions, sourceDigest: [])
+        return QuestionSet(
+            tags: tags, banks: banks, modules: modules, questions: questions, plans: plans, sourceDigest: [])
     }
 
     /// The bank-level item-writing warnings, at each bank's first line: a length cue across

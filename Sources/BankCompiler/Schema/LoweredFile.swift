@@ -5,6 +5,8 @@ struct LoweredFile {
     enum Content {
         /// `tags.yaml`: the declared tags, with where each was declared.
         case vocabulary([(tag: TagInfo, location: SourceLocation)])
+        /// `interviews.yaml`: the mock-interview plans, their slots' expressions unchecked.
+        case plans([InterviewPlan])
         /// A bank or a course.
         case bank(BankInfo, modules: [CourseModule], questions: [Question])
     }

@@ -9,6 +9,10 @@ enum SchemaFields {
     static let module = ["id", "title", "algorithm", "lesson", "complexity", "stable", "in-place", "tags", "questions"]
     static let complexity = ["best", "average", "worst", "space"]
     static let choice = ["text", "correct", "why", "fixed"]
+    static let interviews = ["plans"]
+    static let plan = ["title", "description", "stages"]
+    static let stage = ["title", "interviewer", "looks-for", "minutes", "slots"]
+    static let slot = ["tags", "count"]
 
     /// Fields every question may carry.
     static let common = ["id", "type", "prompt", "tags", "difficulty", "explanation", "source", "refs", "revision"]

@@ -25,6 +25,9 @@ struct SchemaValidator {
             if reader.has("tags") && !reader.has("questions") {
                 return lowerVocabulary(reader, into: &bag)
             }
+            if reader.has("plans") {
+                return lowerPlans(reader, into: &bag)
+            }
             bag.error(.notBankOrCourse, at: reader.location)
             return nil
         }

@@ -1,11 +1,11 @@
-/// Constants of the QBX index format, version 1.1. `FORMAT.md` next to this file is the
+/// Constants of the QBX index format, version 1.2. `FORMAT.md` next to this file is the
 /// specification; this file is its transcription.
 enum IndexFormat {
     /// `\x89QBX\r\n\x1a\n`: the high byte catches 7-bit transfers, CR LF and LF catch
     /// line-ending conversion, ^Z stops `type` on Windows (the PNG signature's design).
     static let magic: [UInt8] = [0x89, 0x51, 0x42, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
     static let major: UInt16 = 1
-    static let minor: UInt16 = 1
+    static let minor: UInt16 = 2
 
     static let headerSize = 128
     static let sectionEntrySize = 32
@@ -76,7 +76,7 @@ enum IndexFormat {
     }
 }
 
-/// The sections of format 1.1, in file order.
+/// The sections of format 1.2, in file order.
 enum SectionType: UInt32, CaseIterable, Sendable {
     case stringOffsets = 0x4646_4F53  // "SOFF"
     case stringBytes = 0x5441_4453  // "SDAT"
@@ -94,6 +94,8 @@ enum SectionType: UInt32, CaseIterable, Sendable {
     case traces = 0x4341_5254  // "TRAC"
     case banks = 0x4B4E_4142  // "BANK"
     case modules = 0x5344_4F4D  // "MODS"
+    /// Optional (1.2): the mock-interview plans.
+    case interviewPlans = 0x4E41_4C50  // "PLAN"
     /// Optional (1.1): per-block checksums of the other sections.
     case blockChecksums = 0x4D55_5342  // "BSUM"
 
@@ -116,7 +118,8 @@ enum SectionType: UInt32, CaseIterable, Sendable {
         case .traces: 13
         case .banks: 14
         case .modules: 15
-        case .blockChecksums: 16
+        case .interviewPlans: 16
+        case .blockChecksums: 17
         }
     }
 
@@ -147,6 +150,7 @@ enum SectionType: UInt32, CaseIterable, Sendable {
         case .banks: "banks"
         case .modules: "modules"
         case .blockChecksums: "block checksums"
+        case .interviewPlans: "interview plans"
         }
     }
 
@@ -154,7 +158,7 @@ enum SectionType: UInt32, CaseIterable, Sendable {
     var recordSize: Int {
         switch self {
         case .stringOffsets, .keys, .questionTagOffsets, .questionTags, .choiceOffsets, .listOffsets, .listStrings,
-            .blockChecksums:
+            .blockChecksums, .interviewPlans:
             4
         case .stringBytes, .postings: 1
         case .questions: IndexFormat.questionRecordSize
@@ -166,6 +170,9 @@ enum SectionType: UInt32, CaseIterable, Sendable {
         case .modules: IndexFormat.moduleRecordSize
         }
     }
+
+    /// Whether a file may leave the section out (written with the required flag clear).
+    var isOptional: Bool { self == .blockChecksums || self == .interviewPlans }
 
     /// Whether a later minor version may widen the records (readers then stride by the
     /// stored record size and ignore the tail of each record).

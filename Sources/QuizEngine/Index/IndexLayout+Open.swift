@@ -76,7 +76,7 @@ extension IndexLayout {
     }
 
     /// The checks of ``verify(_:)`` on the small sections, whose size does not grow with the
-    /// number of questions: traces, banks, modules, tags and posting containers (not their
+    /// number of questions: traces, banks, modules, interview plans, tags and posting containers (not their
     /// payloads, which ``IndexReader/checkPostings(ofTag:)`` checks per tag).
     private static func checkSmallSections(_ reader: IndexReader) throws(IndexError) {
         let layout = reader.layout
@@ -85,6 +85,7 @@ extension IndexLayout {
         }
         try checkTracesBanksAndModules(reader.base, layout)
         try checkTagsAndContainers(reader)
+        _ = try reader.interviewPlans()
     }
 
     /// The tag table and the posting containers (not their payloads): names sorted and

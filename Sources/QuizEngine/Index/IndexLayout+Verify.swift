@@ -125,7 +125,7 @@ extension IndexLayout {
             all.append(entry)
         }
         for k in previousEnd..<size where p.u8(k) != 0 { throw .malformed("nonzero bytes after the last section") }
-        for type in SectionType.allCases where type != .blockChecksums && found[type] == nil {
+        for type in SectionType.allCases where !type.isOptional && found[type] == nil {
             throw .malformed("missing section '\(type.name)'")
         }
         return Table(header: layout, all: all, known: found)
@@ -226,6 +226,7 @@ extension IndexLayout {
         try verification.checkLists()
         try checkTracesBanksAndModules(verification.p, verification.layout)
         try verification.checkTagsAndPostings(uses: uses)
+        _ = try IndexReader(base: verification.p, layout: verification.layout, blocks: nil).interviewPlans()
         return verification.layout
     }
 }

@@ -100,7 +100,8 @@ private struct Builder {
     }
 
     /// The index's bytes: tags first (questions refer to them by id), then the questions and
-    /// their lists, the module, bank and trace records, the tags' postings, and the string
+    /// their lists, the module, bank and trace records, the tags' postings, the interview
+    /// plans, and the string
     /// pool, which every step above added to; then the header and the section table.
     mutating func build(
         _ set: QuestionSet, compilerVersion: String, schemaVersion: String
@@ -121,6 +122,7 @@ private struct Builder {
         let banks = try bankRecords(set.banks)
         let traceBytes = traceRecords()
         let (tags, containers, postings) = try tagRecordsAndPostings()
+        let plans = set.plans.isEmpty ? nil : try planWords(set.plans)
         // The string pool, now complete.
         guard pool.bytes.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
         var stringOffsets = ByteBuffer()
@@ -135,6 +137,8 @@ private struct Builder {
             (.listStrings, u32Array(listStrings)), (.tags, tags), (.containers, containers), (.postings, postings),
             (.traces, traceBytes), (.banks, banks), (.modules, modules),
         ]
+        // Optional since 1.2: an index without plans has no plan section.
+        if let plans { sections.append((.interviewPlans, plans)) }
         sections.append((.blockChecksums, BlockChecksums.encode(sections.map(\.1))))
         return assemble(
             sections, questionCount: UInt32(n), compilerVersion: compilerSID, schemaVersion: schemaSID,
@@ -246,6 +250,32 @@ private struct Builder {
             addList(m.tags)
         }
         return mb.bytes
+    }
+
+    /// The plan section's `u32` words (FORMAT.md, `PLAN`): each plan, then its stages, each
+    /// followed by its slots.
+    private mutating func planWords(_ plans: [InterviewPlan]) throws(IndexError) -> [UInt8] {
+        var words: [UInt32] = [try u32(plans.count, "plan count")]
+        for plan in plans {
+            words += [
+                sid(plan.name), sid(plan.title), sid(plan.description), sid(plan.location.file),
+                try u32(plan.location.line, "line"), try u32(plan.location.column, "column"),
+                try u32(plan.stages.count, "stage count"),
+            ]
+            for stage in plan.stages {
+                words += [
+                    sid(stage.title), sid(stage.interviewer), sid(stage.focus), try u32(stage.minutes, "minutes"),
+                    try u32(stage.slots.count, "slot count"),
+                ]
+                for slot in stage.slots {
+                    words += [
+                        sid(slot.tags), try u32(slot.count, "slot count"), try u32(slot.location.line, "line"),
+                        try u32(slot.location.column, "column"),
+                    ]
+                }
+            }
+        }
+        return u32Array(words)
     }
 
     private mutating func bankRecords(_ banks: [BankInfo]) throws(IndexError) -> [UInt8] {
@@ -373,8 +403,8 @@ private struct Builder {
         out.zeros(IndexFormat.headerSize - out.count)
         for ((type, bytes), offset) in zip(sections, offsets) {
             out.u32(type.rawValue)
-            // Block checksums are optional: a 1.0 reader skips them and checks whole sections.
-            out.u32(type == .blockChecksums ? 0 : IndexFormat.sectionRequired)
+            // Block checksums and plans are optional: a 1.0 reader skips them.
+            out.u32(type.isOptional ? 0 : IndexFormat.sectionRequired)
             out.u64(UInt64(offset))
             out.u64(UInt64(bytes.count))
             out.u32(UInt32(type.recordSize))

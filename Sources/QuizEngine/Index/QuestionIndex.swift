@@ -330,6 +330,14 @@ public final class QuestionIndex: @unchecked Sendable {
         }
     }
 
+    /// The mock-interview plans, in source order; none for an index without them (format 1.1
+    /// and older, or banks without `interviews.yaml`).
+    ///
+    /// - Complexity: O(p) in the size of the plans (checked when the index was opened).
+    public func interviewPlans() throws(IndexError) -> [InterviewPlan] {
+        try reader.interviewPlans()
+    }
+
     /// Decodes everything back into a ``QuestionSet`` (declared tags only, sorted by name).
     ///
     /// - Complexity: O(n) in the size of the index.
@@ -345,7 +353,8 @@ public final class QuestionIndex: @unchecked Sendable {
         questions.reserveCapacity(count)
         for ordinal in 0..<count { questions.append(try question(at: ordinal)) }
         return QuestionSet(
-            tags: declared, banks: try banks, modules: try modules, questions: questions, sourceDigest: sourceDigest)
+            tags: declared, banks: try banks, modules: try modules, questions: questions,
+            plans: try interviewPlans(), sourceDigest: sourceDigest)
     }
 
     // MARK: Internals

@@ -8,17 +8,20 @@ public struct QuestionSet: Sendable, Hashable, Codable {
     public var banks: [BankInfo]
     public var modules: [CourseModule]
     public var questions: [Question]
+    /// The mock-interview plans of `interviews.yaml`, in source order.
+    public var plans: [InterviewPlan]
     /// A digest of the source files (paths and bytes), so readers can tell a stale index.
     public var sourceDigest: [UInt8]
 
     public init(
         tags: [TagInfo] = [], banks: [BankInfo] = [], modules: [CourseModule] = [],
-        questions: [Question] = [], sourceDigest: [UInt8] = []
+        questions: [Question] = [], plans: [InterviewPlan] = [], sourceDigest: [UInt8] = []
     ) {
         self.tags = tags
         self.banks = banks
         self.modules = modules
         self.questions = questions
+        self.plans = plans
         self.sourceDigest = sourceDigest
     }
 }

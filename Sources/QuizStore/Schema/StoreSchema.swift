@@ -41,6 +41,17 @@ import GRDB
 /// reviews and cards the fit used. Keeping every row answers "which parameters scheduled
 /// this answer" for any past review, which one mutable settings row would forget.
 ///
+/// Version 5 added the mock interviews of `quiz interview`: `interview` (one row per
+/// rehearsal: the plan, its seed, when it started and ended, whether it was stopped early and
+/// whether its answers counted as reviews), `interview_stage` (each stage's title,
+/// interviewer, budget and planned question count, copied from the plan at the start so a
+/// later edit of `interviews.yaml` does not rewrite history, with when the stage was run) and
+/// `interview_answer` (each answer with the question's key, prompt, type and tags as asked,
+/// what was typed, the verdict or the rubric items met or the self-grade, the score from 0 to
+/// 1, and the review-log row it also wrote under `--review`). Its rows are never deleted, and
+/// triggers refuse any change but an override's: the `override` flag, the score it raises to
+/// 1 and the review row that replaces the voided one.
+///
 /// `PRAGMA application_id` marks the file as ours and is checked before anything is written;
 /// `PRAGMA user_version` always equals the schema version of the last applied migration.
 enum StoreSchema {
@@ -48,7 +59,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5155_495A
 
     /// The schema version this code writes; `user_version` after migrating.
-    static let version = 4
+    static let version = 5
 
     /// The migrations, in order; each ends by setting `user_version` to its own number.
     static var migrator: DatabaseMigrator {
@@ -64,6 +75,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v4-fsrs-parameters") { db in
             try db.execute(sql: version4)
+        }
+        migrator.registerMigration("v5-interviews") { db in
+            try db.execute(sql: version5)
         }
         return migrator
     }
@@ -165,5 +179,58 @@ enum StoreSchema {
         CREATE TRIGGER fsrs_parameters_no_delete BEFORE DELETE ON fsrs_parameters
         BEGIN SELECT RAISE(ABORT, 'fsrs_parameters is append-only: a save is never removed'); END;
         PRAGMA user_version = 4;
+        """
+
+    /// Mock interviews: the rehearsals, their stages and their answers.
+    static let version5 = """
+        CREATE TABLE interview (
+            id INTEGER PRIMARY KEY,
+            plan TEXT NOT NULL,
+            plan_title TEXT NOT NULL,
+            seed TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER,
+            stopped INTEGER NOT NULL DEFAULT 0 CHECK (stopped IN (0, 1)),
+            counts_as_reviews INTEGER NOT NULL CHECK (counts_as_reviews IN (0, 1))
+        ) STRICT;
+        CREATE INDEX interview_by_plan ON interview(plan, started_at);
+        CREATE TABLE interview_stage (
+            interview_id INTEGER NOT NULL REFERENCES interview(id),
+            position INTEGER NOT NULL CHECK (position >= 0),
+            title TEXT NOT NULL,
+            interviewer TEXT NOT NULL,
+            budget_minutes INTEGER NOT NULL CHECK (budget_minutes >= 1),
+            planned INTEGER NOT NULL CHECK (planned >= 0),
+            started_at INTEGER,
+            finished_at INTEGER,
+            PRIMARY KEY (interview_id, position)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE interview_answer (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interview(id),
+            stage INTEGER NOT NULL CHECK (stage >= 0),
+            key TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            type TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            response TEXT,
+            correct INTEGER CHECK (correct IN (0, 1)),
+            override INTEGER NOT NULL DEFAULT 0 CHECK (override IN (0, 1)),
+            rubric_met TEXT,
+            self_grade INTEGER CHECK (self_grade BETWEEN 1 AND 4),
+            score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+            answered_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+            review_id INTEGER REFERENCES review_log(id)
+        ) STRICT;
+        CREATE INDEX interview_answer_by_interview ON interview_answer(interview_id, id);
+        CREATE INDEX interview_answer_by_key ON interview_answer(key);
+        CREATE TRIGGER interview_answer_no_update BEFORE UPDATE OF
+            id, interview_id, stage, key, prompt, type, tags, response, correct, rubric_met, self_grade, answered_at,
+            duration_ms ON interview_answer
+        BEGIN SELECT RAISE(ABORT, 'interview_answer keeps what was answered: only an override changes a row'); END;
+        CREATE TRIGGER interview_answer_no_delete BEFORE DELETE ON interview_answer
+        BEGIN SELECT RAISE(ABORT, 'interview_answer is append-only: an answer is never removed'); END;
+        PRAGMA user_version = 5;
         """
 }

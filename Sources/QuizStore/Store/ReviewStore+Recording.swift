@@ -35,8 +35,9 @@ extension ReviewStore {
         return try perform { try pool.write { db in try reviews.map { try insert($0, into: db) } } }
     }
 
-    /// Appends the log row and upserts the card of one valid answer, inside a transaction.
-    private func insert(_ review: ReviewRecord, into db: Database) throws -> Int64 {
+    /// Appends the log row and upserts the card of one valid answer, inside a transaction
+    /// (also the path of an interview answer that counts as a review).
+    func insert(_ review: ReviewRecord, into db: Database) throws -> Int64 {
         let current = try fetchCard(db, key: review.key)
         let introducedAt: Instant
         if let current, current.revision == review.revision {
@@ -125,7 +126,7 @@ extension ReviewStore {
         }
     }
 
-    private func undo(_ db: Database, id: Int64, at time: Instant) throws -> ReviewLogEntry {
+    func undo(_ db: Database, id: Int64, at time: Instant) throws -> ReviewLogEntry {
         guard let entry = try fetchLogEntries(db, where: "l.id = ?", arguments: [id]).first else {
             throw StoreError(.unknownReview(id: id), path: path)
         }

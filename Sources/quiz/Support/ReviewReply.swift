@@ -8,6 +8,8 @@ struct ReviewReply: Decodable, Equatable {
     var undo: Bool?
     var quit: Bool?
     var override: Bool?
+    /// The rubric items met, one flag per item (`quiz interview`).
+    var rubric: [Bool]?
 
     /// The reply on `line`, or nil when it is not a JSON object of these fields.
     init?(line: String) {
@@ -16,6 +18,6 @@ struct ReviewReply: Decodable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case grade, answer, undo, quit, override
+        case grade, answer, undo, quit, override, rubric
     }
 }
