@@ -128,13 +128,7 @@ struct CourseRun: ParsableCommand {
         case .text:
             let renderer = TraceRenderer(
                 trace: trace, entry: entry, seed: usedSeed, color: Terminal.allowsColor(fileDescriptor: 1))
-            let waits = step && Terminal.isTerminal(0)
-            renderer.header.forEach { print($0) }
-            for row in renderer.rows {
-                print(row)
-                if waits { _ = LineReader.next() }
-            }
-            renderer.footer.forEach { print($0) }
+            TracePrinter.print(renderer, step: step)
         }
     }
 

@@ -30,13 +30,7 @@ extension CourseRun {
         case .text:
             let renderer = StructureTraceRenderer(
                 trace: trace, entry: entry, seed: usedSeed, color: Terminal.allowsColor(fileDescriptor: 1))
-            let waits = step && Terminal.isTerminal(0)
-            renderer.header.forEach { print($0) }
-            for row in renderer.rows {
-                print(row)
-                if waits { _ = LineReader.next() }
-            }
-            renderer.footer.forEach { print($0) }
+            TracePrinter.print(renderer, step: step)
         }
     }
 

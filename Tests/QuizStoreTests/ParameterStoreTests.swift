@@ -91,7 +91,7 @@ import Testing
         try queue.close()
         #expect(try inspect(path, "PRAGMA user_version", as: Int.self) == 3)
         let store = try ReviewStore(path: path)
-        #expect(try inspect(path, "PRAGMA user_version", as: Int.self) == 4)
+        #expect(try inspect(path, "PRAGMA user_version", as: Int.self) == StoreSchema.version)
         #expect(try store.totalReviews == 4)
         #expect(try store.savedParameters() == nil)
         try store.saveParameters(.default, reviewCount: 4, cardCount: 2, at: instant(epoch))
