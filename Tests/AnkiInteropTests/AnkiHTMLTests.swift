@@ -19,6 +19,8 @@ struct AnkiHTMLTests {
         ("<span style=\"color:red\">kept text</span>", "kept text"),
         ("<script>alert(1)</script>safe", "safe"),
         ("<b> spaced</b>", "** spaced**"),
+        ("a <code>Deprecation</code> header", "a `Deprecation` header"),
+        ("x <b>y</b> z and <i>w</i>.", "x **y** z and *w*."),
     ])
     func converts(_ html: String, _ markdown: String) {
         #expect(AnkiHTML.markdown(html).text == markdown)

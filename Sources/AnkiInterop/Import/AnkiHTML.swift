@@ -78,9 +78,9 @@ struct AnkiHTML {
                 pendingSpace = false
             case "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "hr": paragraph()
             case "td", "th": if closing { pendingSpace = true }
-            case "b", "strong": marker("**")
-            case "i", "em": marker("*")
-            case "code" where preformatted == 0: marker("`", spaced: false)
+            case "b", "strong": marker("**", opening: !closing)
+            case "i", "em": marker("*", opening: !closing)
+            case "code" where preformatted == 0: marker("`", opening: !closing)
             case "pre":
                 if closing {
                     preformatted = max(0, preformatted - 1)
@@ -107,9 +107,11 @@ struct AnkiHTML {
             }
         }
 
-        mutating func marker(_ text: String, spaced: Bool = true) {
+        /// An inline marker. A space pending before an opening marker goes before it (`a <code>x`
+        /// is "a `x"), one pending before a closing marker stays pending, to follow it.
+        mutating func marker(_ text: String, opening: Bool) {
             guard !plain else { return }
-            if spaced, pendingSpace, let last = output.last, !last.isWhitespace {
+            if opening, pendingSpace, let last = output.last, !last.isWhitespace {
                 output.append(" ")
                 pendingSpace = false
             }
