@@ -12,6 +12,9 @@ struct ReviewLineProtocol {
 
     mutating func run() throws {
         guard !session.plan.items.isEmpty else { return nothingDue() }
+        // Ctrl-C ends the review with its `done` event, like end of input (every answer is
+        // already saved); without the handler the process died without one.
+        Interrupt.install()
         var stopped = false
         loop: while let item = session.current {
             switch try show(item) {
@@ -29,7 +32,9 @@ struct ReviewLineProtocol {
             }
         }
         // The last card's wrong answer may still be overruled: one more line decides.
-        if !stopped, session.canOverrule, let line = LineReader.next(), ReviewReply(line: line)?.override == true {
+        if !stopped, session.canOverrule, !Console.wasInterrupted, let line = LineReader.next(),
+            ReviewReply(line: line)?.override == true
+        {
             try overrule()
         }
         emit([("event", .string("done")), ("reviewed", .int(session.reviewed))])
@@ -49,7 +54,7 @@ struct ReviewLineProtocol {
         emit(Self.card(item, presented, preview: preview, position: session.position + 1, total: session.total))
         let question = presented.question
         while true {
-            guard let line = LineReader.next() else { return .stop }
+            guard !Console.wasInterrupted, let line = LineReader.next(), !Console.wasInterrupted else { return .stop }
             guard let reply = ReviewReply(line: line) else {
                 emitError("expected a JSON object such as {\"grade\":3} or {\"answer\":\"b\"}")
                 continue

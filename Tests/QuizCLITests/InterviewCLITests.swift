@@ -250,32 +250,15 @@ struct InterviewCLITests {
     @Test func interruptSavesAndShowsThePartialScorecard() throws {
         let (directory, index) = try Self.tinyIndex()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = TestPaths.quiz
-        process.arguments = ["interview", "tiny", "--seed", "1", "--index", index, "--now", Self.now]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["QUIZ_STORE"] = directory.appendingPathComponent("store.sqlite").path
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let child = try InteractiveChild(
+            TestPaths.quiz, ["interview", "tiny", "--seed", "1", "--index", index, "--now", Self.now],
+            environment: ["QUIZ_STORE": directory.appendingPathComponent("store.sqlite").path])
         // Answer the first question, then interrupt while the choice question waits.
-        stdin.fileHandleForWriting.write(Data("\n3\n".utf8))
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("Answer (one letter") {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-        }
-        kill(process.processIdentifier, SIGINT)
-        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let transcript = String(decoding: seen + rest, as: UTF8.self)
-        #expect(process.terminationStatus == 0)
+        child.write("\n3\n")
+        child.read(until: "Answer (one letter")
+        child.interrupt()
+        let (status, transcript) = child.finish()
+        #expect(status == 0)
         #expect(transcript.contains("Overall 25% (1 of 4 answered) · stopped early"), "\(transcript)")
         let history = try QuizProcess.run(["interview", "--history", "--now", Self.now], in: directory)
         #expect(history.stdout.contains("tiny  stages 100% —  overall 25%  no hire (stopped)"), "\(history.stdout)")

@@ -78,28 +78,12 @@ struct PracticeCLITests {
     @Test func interruptEndsTheRoundWithItsSummary() throws {
         let (directory, index) = try Self.fixtureIndex()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = TestPaths.quiz
-        process.arguments = ["--index", index, "-n", "7", "--seed", "5"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let child = try InteractiveChild(TestPaths.quiz, ["--index", index, "-n", "7", "--seed", "5"])
         // Wait for the first prompt, then interrupt while the read is blocked.
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains(": ") {
-            seen.append(stdout.fileHandleForReading.availableData)
-        }
-        kill(process.processIdentifier, SIGINT)
-        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let transcript = String(decoding: seen + rest, as: UTF8.self)
-        #expect(process.terminationStatus == 0)
+        child.read(until: ": ")
+        child.interrupt()
+        let (status, transcript) = child.finish()
+        #expect(status == 0)
         #expect(transcript.contains("Round over: 0 of 0 right (stopped after 0 of 7)."), "\(transcript)")
     }
 }

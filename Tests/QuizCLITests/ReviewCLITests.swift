@@ -48,6 +48,26 @@ struct ReviewCLITests {
         #expect(try Self.reviewCount(directory, index: index) == 3)
     }
 
+    /// Ctrl-C ends a jsonl review with its `done` event; the answers before it are kept.
+    @Test func interruptEndsTheLineProtocolWithDone() throws {
+        let (directory, index) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let child = try InteractiveChild(
+            TestPaths.quiz,
+            ["review", "--index", index, "--format", "jsonl", "--now", "2026-11-29T10:00:00Z", "--new-limit", "3"],
+            environment: ["QUIZ_STORE": directory.appendingPathComponent("store.sqlite").path, "TZ": "UTC"])
+        child.read(until: #""event":"card""#)
+        child.write(#"{"grade":3}"# + "\n")
+        child.read(until: #""event":"saved""#)
+        child.read(until: #""position":2"#)
+        child.interrupt()
+        let (status, output) = child.finish()
+        #expect(status == 0)
+        let done = try #require(try Self.events(output).last)
+        #expect(done["event"] as? String == "done" && done["reviewed"] as? Int == 1, "\(output)")
+        #expect(try Self.reviewCount(directory, index: index) == 1)
+    }
+
     @Test func newCardLimitCountsThoseAlreadyIntroducedToday() throws {
         let (directory, index) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
