@@ -29,9 +29,8 @@ public struct FSRSEvaluation: Hashable, Sendable {
         var bins: [Bin: (predicted: Double, actual: Double, count: Double, weight: Double)] = [:]
         for (item, weight) in zip(items, recency) {
             let raw = model.predict(item)
-            let r = min(max(raw, MemoryModel.probabilityMargin), 1 - MemoryModel.probabilityMargin)
             let label = item.label
-            weightedLoss += -weight * (label * log(r) + (1 - label) * log(1 - r))
+            weightedLoss += weight * MemoryModel.crossEntropy(raw, label: label)
             weightSum += weight
             let bin = Bin(item)
             bins[bin, default: (0, 0, 0, 0)].predicted += raw

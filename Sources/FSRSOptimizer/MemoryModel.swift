@@ -100,6 +100,13 @@ struct MemoryModel {
         return (State(s: min(max(newS, Self.minimumStability), Self.maximumStability), d: newD), cache)
     }
 
+    /// Binary cross-entropy of predicting `raw` for `label` (1 recalled, 0 forgotten), with the
+    /// prediction kept `probabilityMargin` away from 0 and 1.
+    static func crossEntropy(_ raw: Double, label: Double) -> Double {
+        let r = min(max(raw, probabilityMargin), 1 - probabilityMargin)
+        return -(label * log(r) + (1 - label) * log(1 - r))
+    }
+
     /// The predicted probability of recalling `item`'s last review.
     func predict(_ item: FSRSItem) -> Double {
         item.reviews.withUnsafeBufferPointer { reviews in
@@ -129,10 +136,10 @@ struct MemoryModel {
         let t = Double(item.current.deltaT)
         let rawR = retrievability(t, state.s)
         let label = item.label
-        let r = min(max(rawR, Self.probabilityMargin), 1 - Self.probabilityMargin)
-        let loss = -weight * (label * log(r) + (1 - label) * log(1 - r))
+        let loss = weight * Self.crossEntropy(rawR, label: label)
+        // Where the margin clamps the prediction, the loss no longer depends on the parameters.
         guard rawR > Self.probabilityMargin, rawR < 1 - Self.probabilityMargin else { return loss }
-        let gR = -weight * (label / r - (1 - label) / (1 - r))
+        let gR = -weight * (label / rawR - (1 - label) / (1 - rawR))
         var gS = curveBackward(t: t, s: state.s, r: rawR, gR: gR, gradient: &gradient)
         var gD = 0.0
         for cache in steps.reversed() {
