@@ -47,8 +47,8 @@ struct FSRSBenchmark {
             let ratio = oracle.map { " " + Self.fixed(quiz / $0) + "x" } ?? ""
             print(
                 "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
-                    + String(reviews).leftPadded(7) + "  " + String(items.count).leftPadded(7) + "  "
-                    + Measure.format(quiz).leftPadded(10) + "  " + (oracle.map(Measure.format) ?? "-").leftPadded(10) + " "
+                    + String(reviews).rightAligned(7) + "  " + String(items.count).rightAligned(7) + "  "
+                    + Measure.format(quiz).rightAligned(10) + "  " + (oracle.map(Measure.format) ?? "-").rightAligned(10) + " "
                     + ratio)
             if reviews >= 100_000 && quiz > Self.targetSeconds { met = false }
         }
@@ -89,11 +89,5 @@ struct FSRSBenchmark {
     static func fixed(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

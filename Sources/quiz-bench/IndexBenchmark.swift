@@ -84,7 +84,7 @@ struct IndexBenchmark {
                 )
             }
             summary.append(
-                "  \(shape.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(size).leftAligned(7))"
+                "  \(shape.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(size).rightAligned(7))"
                     + "  compile \(String(format3: compile / bare))x  index \(String(format3: ratio))x"
                     + (rssRatio.map { "  RSS \(String(format3: $0))x" } ?? ""))
             if let quiz {
@@ -182,11 +182,5 @@ struct IndexBenchmark {
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
         return status == 0 ? usage : nil
-    }
-}
-
-extension String {
-    fileprivate func leftAligned(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

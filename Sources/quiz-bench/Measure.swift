@@ -49,3 +49,10 @@ extension String {
         self = "\(whole).\(String(repeating: "0", count: 3 - digits.count))\(digits)"
     }
 }
+
+extension String {
+    /// The string right-aligned in `width` columns (numbers in the benchmark tables).
+    func rightAligned(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
