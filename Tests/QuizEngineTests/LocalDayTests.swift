@@ -94,7 +94,23 @@ struct LocalDayTests {
                 "\(zone): \(day.date) ends at \(day.end.iso8601), next starts \(next.start.iso8601)")
             let hours = day.end.microseconds(since: day.start) / 3_600_000_000
             #expect((22...26).contains(hours), "\(zone): \(day.date) lasts \(hours) h")
+            #expect(next.dayNumber == day.dayNumber + 1, "\(zone): \(next.date) is one day after \(day.date)")
             day = next
+        }
+    }
+
+    @Test func dayNumbersCountDaysSince1970() throws {
+        setenv("TZ", "UTC", 1)
+        tzset()
+        defer {
+            unsetenv("TZ")
+            tzset()
+        }
+        for (moment, expected) in [
+            ("1970-01-01T12:00:00Z", 0), ("1970-01-01T03:00:00Z", -1), ("2024-03-10T12:00:00Z", 19_792),
+            ("2026-12-03T12:00:00Z", 20_790),
+        ] {
+            #expect(LocalDay.containing(try #require(Instant(iso8601: moment))).dayNumber == expected, "\(moment)")
         }
     }
 }

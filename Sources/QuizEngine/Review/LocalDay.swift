@@ -13,6 +13,9 @@ public struct LocalDay: Sendable, Hashable {
     public let date: String
     /// The local hour at which this day (and the next) begins.
     public let rolloverHour: Int
+    /// Days from 1970-01-01 to ``date``: consecutive days differ by exactly 1, so the
+    /// difference of two day numbers is the whole days between them, whatever the clock did.
+    public let dayNumber: Int
 
     /// The day that contains `instant`.
     ///
@@ -27,19 +30,17 @@ public struct LocalDay: Sendable, Hashable {
         let end = moment(year: local.year, month: local.month, day: local.day + 1, hour: rolloverHour)
         let named = CLibrary.localTime(start.microsecondsSinceEpoch / 1_000_000)
         let date = "\(named.year)-\(twoDigits(named.month))-\(twoDigits(named.day))"
-        return LocalDay(start: start, end: end, date: date, rolloverHour: rolloverHour)
+        return LocalDay(
+            start: start, end: end, date: date, rolloverHour: rolloverHour,
+            dayNumber: daysSince1970(year: named.year, month: named.month, day: named.day))
     }
 
-    /// Days from 1970-01-01 to this day's date: consecutive days differ by exactly 1, so the
-    /// difference of two day numbers is the whole days between them, whatever the clock did.
-    public var dayNumber: Int {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return 0 }
-        // Howard Hinnant's days_from_civil.
-        let year = parts[1] <= 2 ? parts[0] - 1 : parts[0]
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (parts[1] + (parts[1] > 2 ? -3 : 9)) + 2) / 5 + parts[2] - 1
+    /// Howard Hinnant's days_from_civil: the proleptic Gregorian date's offset from 1970-01-01.
+    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
