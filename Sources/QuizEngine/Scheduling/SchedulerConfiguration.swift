@@ -3,7 +3,7 @@
 ///     let configuration = try SchedulerConfiguration(desiredRetention: 0.9, isFuzzEnabled: false)
 public struct SchedulerConfiguration: Hashable, Sendable {
     /// The memory model's weights.
-    public let parameters: FSRSParameters
+    public private(set) var parameters: FSRSParameters
     /// The target probability of recall when a review card falls due, in (0, 1).
     public let desiredRetention: Double
     /// Learning steps in seconds, in order (py-fsrs default 1 min, 10 min); may be empty.
@@ -19,6 +19,14 @@ public struct SchedulerConfiguration: Hashable, Sendable {
     /// The steps as Python `timedelta`s would hold them: whole microseconds.
     let learningStepMicroseconds: [Int64]
     let relearningStepMicroseconds: [Int64]
+
+    /// These settings with other weights: always valid, since ``FSRSParameters`` are validated
+    /// on their own (a saved fit scheduling with the default retention and steps).
+    public func replacing(parameters: FSRSParameters) -> SchedulerConfiguration {
+        var copy = self
+        copy.parameters = parameters
+        return copy
+    }
 
     /// The largest accepted ``maximumInterval``: about 27,000 years, so due times stay
     /// far inside `Int64` microseconds.

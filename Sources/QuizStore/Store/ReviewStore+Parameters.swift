@@ -67,11 +67,6 @@ extension ReviewStore {
 
     /// A scheduler with the default settings and the parameters in force.
     public func scheduler() throws -> Scheduler {
-        let parameters = try parametersInForce()
-        do {
-            return Scheduler(try SchedulerConfiguration(parameters: parameters))
-        } catch {
-            throw StoreError(.invalidSavedParameters(id: 0, reason: "\(error)"), path: path)
-        }
+        Scheduler(SchedulerConfiguration.default.replacing(parameters: try parametersInForce()))
     }
 }
