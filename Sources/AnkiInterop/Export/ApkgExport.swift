@@ -38,13 +38,7 @@ public enum ApkgExport {
     public static func write(questions: [Question], history: History?, rolloverHour: Int = 4, to path: String) throws
         -> Summary
     {
-        let notes = try questions.sorted { $0.key < $1.key }.map { question in
-            do {
-                return try ExportedNote(question)
-            } catch {
-                throw AnkiInteropError(file: path, problem: "cannot export '\(question.key)': \(error)")
-            }
-        }
+        let notes = try ExportedNote.notes(for: questions, file: path)
         var histories: [String: AnkiCardHistory] = [:]
         var parameters = FSRSParameters.default
         if let history {

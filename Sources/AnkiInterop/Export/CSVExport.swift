@@ -18,29 +18,9 @@ public enum CSVExport {
             "#separator:\(separator == "\t" ? "tab" : "comma")", "#html:true", "#notetype:Basic", "#guid column:1",
             "#deck column:4", "#tags column:5", "#columns:GUID\(separator)Front\(separator)Back\(separator)Deck\(separator)Tags",
         ]
-        for question in questions.sorted(by: { $0.key < $1.key }) {
-            let note: ExportedNote
-            do {
-                note = try ExportedNote(question)
-            } catch {
-                throw AnkiInteropError(file: path, problem: "cannot export '\(question.key)': \(error)")
-            }
-            let fields = note.fields
-            let front: String
-            let back: String
-            switch note.noteType.id {
-            case AnkiNoteType.choice.id:
-                front = fields[0] + "\n" + fields[1]
-                back = [fields[2], fields[3], fields[4]].filter { !$0.isEmpty }.joined(separator: "\n")
-            case AnkiNoteType.typeIn.id:
-                front = fields[0]
-                let accepted = fields[2].isEmpty ? "" : "\n<p>Also accepted: \(fields[2])</p>"
-                back = "<p>\(fields[1])</p>" + accepted + (fields[3].isEmpty ? "" : "\n" + fields[3]) + "\n" + fields[4]
-            default:
-                front = fields[0]
-                back = [fields[1], fields[2], fields[3]].filter { !$0.isEmpty }.joined(separator: "\n")
-            }
-            let row = [note.guid, front, back, note.deck, note.tags.joined(separator: " ")]
+        for note in try ExportedNote.notes(for: questions, file: path) {
+            let sides = note.basicSides
+            let row = [note.guid, sides.front, sides.back, note.deck, note.tags.joined(separator: " ")]
             lines.append(row.map { quoted($0, separator: separator) }.joined(separator: String(separator)))
         }
         let text = lines.joined(separator: "\n") + "\n"

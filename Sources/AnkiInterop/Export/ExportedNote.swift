@@ -77,6 +77,35 @@ struct ExportedNote: Sendable {
         }
     }
 
+    /// The notes of `questions`, in key order.
+    ///
+    /// - Throws: ``AnkiInteropError`` naming `file` and the question whose trace template no
+    ///   input satisfies.
+    static func notes(for questions: [Question], file: String) throws -> [ExportedNote] {
+        try questions.sorted { $0.key < $1.key }.map { question in
+            do {
+                return try ExportedNote(question)
+            } catch {
+                throw AnkiInteropError(file: file, problem: "cannot export '\(question.key)': \(error)")
+            }
+        }
+    }
+
+    /// The note as the front and back of Anki's stock Basic type, for the text format: the
+    /// options join the prompt, the answer side gathers everything else.
+    var basicSides: (front: String, back: String) {
+        switch noteType.id {
+        case AnkiNoteType.choice.id:
+            return (fields[0] + "\n" + fields[1], fields[2...].filter { !$0.isEmpty }.joined(separator: "\n"))
+        case AnkiNoteType.typeIn.id:
+            let accepted = fields[2].isEmpty ? [] : ["<p>Also accepted: \(fields[2])</p>"]
+            let back = ["<p>\(fields[1])</p>"] + accepted + [fields[3], fields[4]].filter { !$0.isEmpty }
+            return (fields[0], back.joined(separator: "\n"))
+        default:
+            return (fields[0], fields[1...].filter { !$0.isEmpty }.joined(separator: "\n"))
+        }
+    }
+
     /// `a`, `b`, … as the terminal shows choices.
     static func letter(_ index: Int) -> String { String(UnicodeScalar(UInt8(97 + index % 26))) }
 
