@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "QuizStoreTests",
             dependencies: [
-                "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "TestSupport",
+                "FSRSOptimizer", "QuizEngine", "QuizStore", "SeededRandom", "SortingCourse", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
