@@ -157,6 +157,17 @@ import Testing
         #expect(answer.rating == rating)
     }
 
+    /// (typed, item count, items met): item numbers 1 to count, `a` for all, nothing for none;
+    /// anything else, even against an empty rubric, is nil rather than a trap.
+    @Test(arguments: [
+        ("1 3", 3, [true, false, true] as [Bool]?), ("2,1", 2, [true, true]), ("a", 2, [true, true]),
+        ("", 2, [false, false]), ("0", 2, nil), ("3", 2, nil), ("x", 2, nil), ("1", 0, nil),
+        ("99999999999999999999", 2, nil),
+    ])
+    func rubricItemsReadTheTypedNumbers(_ typed: String, _ count: Int, _ met: [Bool]?) {
+        #expect(InterviewJudging.rubricItems(typed, count: count) == met)
+    }
+
     /// (overall, stage scores, verdict): the README's thresholds.
     @Test(arguments: [
         (0.80, [0.8, 0.8], InterviewScorecard.Verdict.hire), (0.95, [1.0, 0.49], .leanHire),
