@@ -102,6 +102,33 @@ import Testing
         #expect(try store.interview(id)?.answers.count == 1)
     }
 
+    /// An override under `--review` schedules its Good from the card the wrong answer was
+    /// scheduled from: a fresh card when the stored one is of another revision of the question.
+    @Test func overruleUnderReviewSchedulesFromTheAnsweredCard() throws {
+        let directory = try TemporaryFolder()
+        defer { directory.remove() }
+        let index = try QuestionIndex(contentsOf: TestPaths.packageRoot.appendingPathComponent("Build/banks.qbx").path)
+        let store = try ReviewStore(path: directory.file("progress.sqlite"))
+        let plan = try #require(try index.interviewPlans().first)
+        let scheduler = Scheduler()
+        let now = instant(epoch)
+        var session = try InterviewSession(
+            index: index, store: store, plan: plan, seed: 7, reviewScheduler: scheduler, clock: { now })
+        let question = try session.present(try #require(session.currentQuestion)).question
+        // A review of an older revision of the question: its state must not carry over.
+        let old = scheduler.review(
+            CardState(key: question.key, due: instant(epoch - 90 * day)), rating: .easy, at: instant(epoch - 90 * day))
+        try store.record(ReviewRecord(old, revision: question.revision + 1, durationMilliseconds: 1_000))
+        try session.beginStage()
+        _ = try session.answer(
+            .graded(response: "x", correct: false, overridden: false), to: question, shownAt: now, isOverridable: true)
+        let overruled = try session.overrule()
+        let expected = scheduler.review(CardState(key: question.key, due: now), rating: .good, at: now).card
+        #expect(overruled.due == expected.due)
+        #expect(try store.card(forKey: question.key)?.card == expected)
+        #expect(try store.reviewLog(forKey: question.key).map(\.isUndone) == [false, true, false])
+    }
+
     @Test func recentKeysComeFromTheLatestRehearsals() throws {
         let directory = try TemporaryFolder()
         defer { directory.remove() }
@@ -128,6 +155,17 @@ import Testing
         let answer = Self.answer("a/q", stage: 0, judgement)
         #expect(abs(answer.score - score) < 1e-12)
         #expect(answer.rating == rating)
+    }
+
+    /// (typed, item count, items met): item numbers 1 to count, `a` for all, nothing for none;
+    /// anything else, even against an empty rubric, is nil rather than a trap.
+    @Test(arguments: [
+        ("1 3", 3, [true, false, true] as [Bool]?), ("2,1", 2, [true, true]), ("a", 2, [true, true]),
+        ("", 2, [false, false]), ("0", 2, nil), ("3", 2, nil), ("x", 2, nil), ("1", 0, nil),
+        ("99999999999999999999", 2, nil),
+    ])
+    func rubricItemsReadTheTypedNumbers(_ typed: String, _ count: Int, _ met: [Bool]?) {
+        #expect(InterviewJudging.rubricItems(typed, count: count) == met)
     }
 
     /// (overall, stage scores, verdict): the README's thresholds.

@@ -75,7 +75,7 @@ struct Linker {
             }
         }
 
-        if vocabularyFile != nil || !plans.isEmpty {
+        if !plans.isEmpty {
             PlanCheck(vocabulary: vocabulary, questions: questions).check(plans, into: &bag)
         }
         CatalogCheck.check(files: files.map(\.file), into: &bag)

@@ -38,16 +38,8 @@ extension SchemaValidator {
         plan.rejectUnknown(allowed: SchemaFields.plan, into: &bag)
         let title = plan.text("title", required: true, into: &bag)
         let description = plan.text("description", into: &bag)
-        var stages: [InterviewPlan.Stage] = []
-        var complete = true
-        let items = plan.list("stages", required: true, into: &bag)
-        if let items, items.isEmpty, let stagesNode = plan.value("stages") {
-            bag.error(.emptyList("stages", of: "plan '\(name)'"), at: document.location(of: stagesNode))
-        }
-        for item in items ?? [] {
-            if let stage = lowerStage(item, into: &bag) { stages.append(stage) } else { complete = false }
-        }
-        guard let title, let items, !items.isEmpty, complete else { return nil }
+        let stages = lowered("stages", of: plan, owner: "plan '\(name)'", into: &bag, lowerStage)
+        guard let title, let stages else { return nil }
         return InterviewPlan(name: name, title: title, description: description, stages: stages, location: location)
     }
 
@@ -59,31 +51,37 @@ extension SchemaValidator {
         let interviewer = stage.text("interviewer", required: true, into: &bag)
         let focus = stage.text("looks-for", required: true, into: &bag)
         let minutes = positive("minutes", of: stage, atMost: 600, into: &bag)
-        var slots: [InterviewPlan.Slot] = []
-        var complete = true
-        let items = stage.list("slots", required: true, into: &bag)
-        if let items, items.isEmpty, let slotsNode = stage.value("slots") {
-            bag.error(.emptyList("slots", of: "stage"), at: document.location(of: slotsNode))
-        }
-        for item in items ?? [] {
-            guard let slot = MappingReader(document, node: item, context: "slot", field: "slots", into: &bag) else {
-                complete = false
-                continue
-            }
-            slot.rejectUnknown(allowed: SchemaFields.slot, into: &bag)
-            let tags = slot.text("tags", required: true, into: &bag)
-            let count = positive("count", of: slot, atMost: 100, into: &bag)
-            guard let tags, let count else {
-                complete = false
-                continue
-            }
-            slots.append(
-                InterviewPlan.Slot(tags: tags, count: count, location: document.location(of: slot.value("tags")!)))
-        }
-        guard let title, let interviewer, let focus, let minutes, let items, !items.isEmpty, complete else {
-            return nil
-        }
+        let slots = lowered("slots", of: stage, owner: "stage", into: &bag, lowerSlot)
+        guard let title, let interviewer, let focus, let minutes, let slots else { return nil }
         return InterviewPlan.Stage(title: title, interviewer: interviewer, focus: focus, minutes: minutes, slots: slots)
+    }
+
+    private func lowerSlot(_ node: Int, into bag: inout DiagnosticBag) -> InterviewPlan.Slot? {
+        guard let slot = MappingReader(document, node: node, context: "slot", field: "slots", into: &bag)
+        else { return nil }
+        slot.rejectUnknown(allowed: SchemaFields.slot, into: &bag)
+        let tags = slot.text("tags", required: true, into: &bag)
+        let count = positive("count", of: slot, atMost: 100, into: &bag)
+        guard let tags, let count, let tagsNode = slot.value("tags") else { return nil }
+        return InterviewPlan.Slot(tags: tags, count: count, location: document.location(of: tagsNode))
+    }
+
+    /// The items of the required, non-empty list `field` of `owner`, each lowered by `lower`;
+    /// nil when the list is missing or empty (reported) or an item did not lower (its
+    /// problems reported by `lower`), so that nothing half-read is kept.
+    private func lowered<Item>(
+        _ field: String, of reader: MappingReader, owner: String, into bag: inout DiagnosticBag,
+        _ lower: (Int, inout DiagnosticBag) -> Item?
+    ) -> [Item]? {
+        guard let nodes = reader.list(field, required: true, into: &bag) else { return nil }
+        if nodes.isEmpty, let listNode = reader.value(field) {
+            bag.error(.emptyList(field, of: owner), at: document.location(of: listNode))
+        }
+        var items: [Item] = []
+        for node in nodes {
+            if let item = lower(node, &bag) { items.append(item) }
+        }
+        return items.isEmpty || items.count < nodes.count ? nil : items
     }
 
     /// A required integer from 1 to `limit`.

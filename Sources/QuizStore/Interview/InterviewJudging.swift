@@ -93,7 +93,7 @@ public enum InterviewJudging: Sendable, Hashable {
         if text == "a" || text == "all" { return Array(repeating: true, count: count) }
         var met = Array(repeating: false, count: count)
         for part in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }) {
-            guard let number = Int(part), (1...count).contains(number) else { return nil }
+            guard let number = Int(part), number >= 1, number <= count else { return nil }
             met[number - 1] = true
         }
         return met

@@ -67,9 +67,6 @@ public struct InterviewStageRecord: Sendable, Hashable {
         guard let startedAt, let finishedAt else { return nil }
         return Int(max(0, finishedAt.microseconds(since: startedAt)) / 1_000_000)
     }
-
-    /// Whether the stage ran past its budget.
-    public var isOverTime: Bool { (secondsUsed ?? 0) > budgetMinutes * 60 }
 }
 
 /// One answer in an interview, with how it was judged and its score.

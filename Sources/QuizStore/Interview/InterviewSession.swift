@@ -25,8 +25,9 @@ public struct InterviewSession {
     private var stageStarted = false
     private var record: InterviewRecord
     /// The latest answer, graded wrong, that the learner may still overrule: its row, its
-    /// place in ``answers``, the question and when it was shown.
-    private var overridable: (answerID: Int64, at: Int, question: Question, shownAt: Instant)?
+    /// place in ``answers``, the question, the card its review was scheduled from (under
+    /// `--review`) and when it was shown.
+    private var overridable: (answerID: Int64, at: Int, question: Question, card: CardState?, shownAt: Instant)?
 
     /// Draws the questions (avoiding those of the last `recentInterviews` rehearsals when
     /// others match) and stores the start of the rehearsal.
@@ -125,21 +126,23 @@ public struct InterviewSession {
             stage: stage, key: question.key, prompt: question.prompt, type: question.type, tags: question.tags,
             judgement: judgement, answeredAt: answeredAt,
             durationMilliseconds: max(0, answeredAt.microseconds(since: shownAt) / 1000))
+        var card: CardState?
         var review: ReviewRecord?
         do {
             if let scheduler = reviewScheduler {
-                let card =
+                let before =
                     try store.card(forKey: question.key, revision: question.revision)?.card
                     ?? CardState(key: question.key, due: answeredAt)
                 var record = ReviewRecord(
-                    scheduler.review(card, rating: answer.rating, at: answeredAt), revision: question.revision,
+                    scheduler.review(before, rating: answer.rating, at: answeredAt), revision: question.revision,
                     durationMilliseconds: answer.durationMilliseconds)
                 if case .graded(_, false, true) = judgement { record.isOverride = true }
+                card = before
                 review = record
             }
             let saved = try store.recordInterviewAnswer(answer, of: id, review: review)
             answer.reviewID = saved.reviewID
-            overridable = isOverridable ? (saved.answerID, record.answers.count, question, shownAt) : nil
+            overridable = isOverridable ? (saved.answerID, record.answers.count, question, card, shownAt) : nil
         } catch {
             throw .notSaved("the answer was not saved: \(error)")
         }
@@ -168,7 +171,8 @@ public struct InterviewSession {
     public var canOverrule: Bool { overridable != nil }
 
     /// Counts the latest answer, graded wrong, as right (and, under `--review`, as Good in
-    /// place of its Again); returns the answer as now saved and the card's new due time.
+    /// place of its Again, scheduled from the card the Again was); returns the answer as now
+    /// saved and the card's new due time.
     public mutating func overrule() throws(InterviewError) -> (answer: InterviewAnswer, due: Instant?) {
         guard let pending = overridable else { throw .nothingToOverrule }
         var answer = record.answers[pending.at]
@@ -176,17 +180,13 @@ public struct InterviewSession {
         answer.judgement = .graded(response: response, correct: correct, overridden: true)
         var replacement: ReviewRecord?
         do {
-            if let scheduler = reviewScheduler, let voided = answer.reviewID {
-                let question = pending.question
+            if let scheduler = reviewScheduler, let voided = answer.reviewID, let before = pending.card {
                 let time = now
-                let before =
-                    try store.reviewLog(forKey: question.key).first { $0.id == voided }?.before
-                    ?? CardState(key: question.key, due: time)
-                replacement = ReviewRecord(
-                    scheduler.review(before, rating: .good, at: time), revision: question.revision,
+                let review = ReviewRecord(
+                    scheduler.review(before, rating: .good, at: time), revision: pending.question.revision,
                     durationMilliseconds: max(0, time.microseconds(since: pending.shownAt) / 1000))
-                answer.reviewID = try store.overruleInterviewAnswer(
-                    pending.answerID, review: (voided, replacement!))
+                answer.reviewID = try store.overruleInterviewAnswer(pending.answerID, review: (voided, review))
+                replacement = review
             } else {
                 try store.overruleInterviewAnswer(pending.answerID, review: nil)
             }

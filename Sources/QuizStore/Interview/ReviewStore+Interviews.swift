@@ -176,7 +176,10 @@ extension ReviewStore {
     }
 
     private func fetchInterviews(_ db: Database, where id: Int64?) throws -> [InterviewRecord] {
-        let filter = id == nil ? "" : " WHERE id = \(id!)"
+        // One rehearsal's rows, or every one's.
+        let arguments: StatementArguments = id.map { [$0] } ?? StatementArguments()
+        let filter = id == nil ? "" : " WHERE id = ?"
+        let childFilter = id == nil ? "" : " WHERE interview_id = ?"
         var records: [InterviewRecord] = []
         var positions: [Int64: Int] = [:]
         let rows = try Row.fetchAll(
@@ -184,7 +187,8 @@ extension ReviewStore {
             sql: """
                 SELECT id, plan, plan_title, seed, started_at, finished_at, stopped, counts_as_reviews
                 FROM interview\(filter) ORDER BY id
-                """)
+                """,
+            arguments: arguments)
         for row in rows {
             let interviewID: Int64 = row[0]
             positions[interviewID] = records.count
@@ -196,13 +200,13 @@ extension ReviewStore {
                     stopped: row[6] as Int == 1,
                     countsAsReviews: row[7] as Int == 1, stages: [], answers: []))
         }
-        let stageFilter = id == nil ? "" : " WHERE interview_id = \(id!)"
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT interview_id, position, title, interviewer, budget_minutes, planned, started_at, finished_at
-                FROM interview_stage\(stageFilter) ORDER BY interview_id, position
-                """)
+                FROM interview_stage\(childFilter) ORDER BY interview_id, position
+                """,
+            arguments: arguments)
         {
             guard let at = positions[row[0]] else { continue }
             records[at].stages.append(
@@ -216,8 +220,9 @@ extension ReviewStore {
             sql: """
                 SELECT interview_id, stage, key, prompt, type, tags, response, correct, override, rubric_met,
                     self_grade, answered_at, duration_ms, review_id
-                FROM interview_answer\(stageFilter) ORDER BY interview_id, id
-                """)
+                FROM interview_answer\(childFilter) ORDER BY interview_id, id
+                """,
+            arguments: arguments)
         {
             guard let at = positions[row[0]] else { continue }
             let judgement: InterviewAnswer.Judgement
