@@ -32,7 +32,7 @@ public enum StructureQuestion {
         if pass != nil { problems.append(.unusedByStructure("pass", algorithm: entry)) }
         if k != nil { problems.append(.unusedByStructure("k", algorithm: entry)) }
         let size = size ?? TraceQuestion.defaultSize
-        if !TraceQuestion.sizeRange.contains(size) { problems.append(.sizeOutside(size)) }
+        if !TraceQuestion.sizeRange.contains(size) { problems.append(.sizeOutOfRange(size)) }
         if entry.input == .graphAndStart {
             if min != nil { problems.append(.unusedByStructure("min", algorithm: entry)) }
             if max != nil { problems.append(.unusedByStructure("max", algorithm: entry)) }
@@ -40,14 +40,9 @@ public enum StructureQuestion {
         }
         let lower = min ?? TraceQuestion.defaultMin
         let upper = max ?? TraceQuestion.defaultMax
-        var rangeIsValid = true
-        for (field, value) in [("min", lower), ("max", upper)] where !TraceQuestion.valueRange.contains(value) {
-            problems.append(.valueOutside(field, value))
-            rangeIsValid = false
-        }
-        if rangeIsValid && lower >= upper {
-            problems.append(.minNotBelowMax(min: lower, max: upper))
-        } else if rangeIsValid, entry.input != .heapOperations, upper - lower + 1 < size {
+        let valueProblems = TraceQuestion.rangeProblems(min: lower, max: upper)
+        problems += valueProblems
+        if valueProblems.isEmpty, entry.input != .heapOperations, upper - lower + 1 < size {
             problems.append(.rangeTooNarrow(size: size, min: lower, max: upper, algorithm: entry.name))
         }
         return problems
