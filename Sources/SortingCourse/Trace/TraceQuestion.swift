@@ -15,7 +15,7 @@ public enum TraceQuestion {
     public static let defaultSize = 6
     public static let defaultMin = 0
     public static let defaultMax = 9
-    /// How many inputs ``TraceTemplate/instance(seed:)`` draws before giving up.
+    /// How many inputs ``instance(algorithm:ask:pass:k:size:min:max:seed:)`` draws before giving up.
     public static let maximumDraws = 100
 
     /// Every problem of a template's parameters, as written by an author; empty when
