@@ -58,17 +58,19 @@ public enum StructureQuestion {
         algorithm: String, ask: String? = nil, pass: Int? = nil, k: Int? = nil, size: Int = TraceQuestion.defaultSize,
         min: Int = TraceQuestion.defaultMin, max: Int = TraceQuestion.defaultMax, seed: UInt64
     ) throws(TraceQuestionError) -> TraceInstance {
-        let entry = TracedAlgorithmCatalog.entry(named: algorithm)
-        let graph = entry?.input == .graphAndStart
+        guard let entry = TracedAlgorithmCatalog.entry(named: algorithm) else {
+            throw .unknownTraceAlgorithm(algorithm)
+        }
+        let graph = entry.input == .graphAndStart
         let problems = validate(
-            algorithm: algorithm, ask: ask ?? entry?.ask.rawValue ?? "", pass: pass, k: k, size: size,
+            algorithm: algorithm, ask: ask ?? entry.ask.rawValue, pass: pass, k: k, size: size,
             min: graph ? nil : min, max: graph ? nil : max)
         if let problem = problems.first { throw problem }
         var generator = Xoshiro256StarStar(seed: seed)
-        let input = StructureInputGenerator.input(entry!.input, size: size, min: min, max: max, using: &generator)
-        let trace = try entry!.trace(input)
+        let input = StructureInputGenerator.input(entry.input, size: size, min: min, max: max, using: &generator)
+        let trace = try entry.trace(input)
         return TraceInstance(
             input: input.numbers, answer: .array(trace.answer), draw: 0, inputText: input.markdown,
-            sequenceName: entry!.ask.sequenceName)
+            sequenceName: entry.ask.sequenceName)
     }
 }
