@@ -84,9 +84,7 @@ struct CourseRun: ParsableCommand {
                     + Self.didYouMean(
                         TracedAlgorithmCatalog.suggestions(for: algorithm), otherwise: "; see 'quiz course list'"))
         }
-        for (option, value) in [("--target", target), ("--start", start), ("--slots", slots)] where value != nil {
-            throw ValidationError("\(option) goes with \(Self.algorithms(taking: option)) only")
-        }
+        try rejectShapeOptions()
         switch (input, random) {
         case (nil, nil): throw ValidationError("give the values with --input 5,2,4 or ask for --random N")
         case (.some, .some): throw ValidationError("--input and --random exclude each other")

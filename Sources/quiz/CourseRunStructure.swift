@@ -6,12 +6,23 @@ import SeededRandom
 /// `quiz course run` for the algorithms beyond sorting: each input shape read from `--input`
 /// (or drawn with `--random N --seed S`) and its own options, then the traced run rendered.
 extension CourseRun {
-    /// The options that belong to one input shape, with the algorithms that take them.
-    static func algorithms(taking option: String) -> String {
-        switch option {
-        case "--target": "binary-search"
-        case "--start": "bfs and dfs"
-        default: "linear-probing"
+    /// The option that completes an input of `shape`, if any.
+    static func option(for shape: TracedAlgorithm.InputShape) -> String? {
+        switch shape {
+        case .sortedArrayAndTarget: "--target"
+        case .graphAndStart: "--start"
+        case .keysAndTableSize: "--slots"
+        case .heapOperations: nil
+        }
+    }
+
+    /// Throws for each of `--target`, `--start` and `--slots` that is given but not `allowed`,
+    /// naming the algorithms it goes with (read from the catalog, so it cannot drift).
+    func rejectShapeOptions(except allowed: String? = nil) throws {
+        let given: [(String, Int?)] = [("--target", target), ("--start", start), ("--slots", slots)]
+        for (option, value) in given where value != nil && option != allowed {
+            let owners = TracedAlgorithmCatalog.all.filter { Self.option(for: $0.input) == option }.map(\.name)
+            throw ValidationError("\(option) goes with \(owners.joined(separator: " and ")) only")
         }
     }
 
@@ -37,17 +48,7 @@ extension CourseRun {
     /// The input `--input` describes, or `--random N` draws from `seed`, with the shape's own
     /// options applied; every malformed value is a validation error naming its option.
     func structureInput(for entry: TracedAlgorithm, seed drawSeed: UInt64) throws -> StructureInput {
-        let ownOption: String? =
-            switch entry.input {
-            case .sortedArrayAndTarget: "--target"
-            case .graphAndStart: "--start"
-            case .keysAndTableSize: "--slots"
-            case .heapOperations: nil
-            }
-        let shapeOptions: [(String, Int?)] = [("--target", target), ("--start", start), ("--slots", slots)]
-        for (option, value) in shapeOptions where value != nil && option != ownOption {
-            throw ValidationError("\(option) goes with \(Self.algorithms(taking: option)) only")
-        }
+        try rejectShapeOptions(except: Self.option(for: entry.input))
         if k != nil { throw ValidationError("--k goes with quickselect only") }
         if seed != nil && random == nil { throw ValidationError("--seed goes with --random") }
         if let slots { try CommandLineText.require(slots, in: 1...Self.maximumSlots, for: "--slots") }

@@ -32,7 +32,7 @@ public enum StructureQuestion {
         if pass != nil { problems.append(.unusedByStructure("pass", algorithm: entry)) }
         if k != nil { problems.append(.unusedByStructure("k", algorithm: entry)) }
         let size = size ?? TraceQuestion.defaultSize
-        if !TraceQuestion.sizeRange.contains(size) { problems.append(.sizeOutside(size)) }
+        if !TraceQuestion.sizeRange.contains(size) { problems.append(.sizeOutOfRange(size)) }
         if entry.input == .graphAndStart {
             if min != nil { problems.append(.unusedByStructure("min", algorithm: entry)) }
             if max != nil { problems.append(.unusedByStructure("max", algorithm: entry)) }
@@ -40,14 +40,9 @@ public enum StructureQuestion {
         }
         let lower = min ?? TraceQuestion.defaultMin
         let upper = max ?? TraceQuestion.defaultMax
-        var rangeIsValid = true
-        for (field, value) in [("min", lower), ("max", upper)] where !TraceQuestion.valueRange.contains(value) {
-            problems.append(.valueOutside(field, value))
-            rangeIsValid = false
-        }
-        if rangeIsValid && lower >= upper {
-            problems.append(.minNotBelowMax(min: lower, max: upper))
-        } else if rangeIsValid, entry.input != .heapOperations, upper - lower + 1 < size {
+        let valueProblems = TraceQuestion.rangeProblems(min: lower, max: upper)
+        problems += valueProblems
+        if valueProblems.isEmpty, entry.input != .heapOperations, upper - lower + 1 < size {
             problems.append(.rangeTooNarrow(size: size, min: lower, max: upper, algorithm: entry.name))
         }
         return problems
@@ -63,17 +58,19 @@ public enum StructureQuestion {
         algorithm: String, ask: String? = nil, pass: Int? = nil, k: Int? = nil, size: Int = TraceQuestion.defaultSize,
         min: Int = TraceQuestion.defaultMin, max: Int = TraceQuestion.defaultMax, seed: UInt64
     ) throws(TraceQuestionError) -> TraceInstance {
-        let entry = TracedAlgorithmCatalog.entry(named: algorithm)
-        let graph = entry?.input == .graphAndStart
+        guard let entry = TracedAlgorithmCatalog.entry(named: algorithm) else {
+            throw .unknownTraceAlgorithm(algorithm)
+        }
+        let graph = entry.input == .graphAndStart
         let problems = validate(
-            algorithm: algorithm, ask: ask ?? entry?.ask.rawValue ?? "", pass: pass, k: k, size: size,
+            algorithm: algorithm, ask: ask ?? entry.ask.rawValue, pass: pass, k: k, size: size,
             min: graph ? nil : min, max: graph ? nil : max)
         if let problem = problems.first { throw problem }
         var generator = Xoshiro256StarStar(seed: seed)
-        let input = StructureInputGenerator.input(entry!.input, size: size, min: min, max: max, using: &generator)
-        let trace = try entry!.trace(input)
+        let input = StructureInputGenerator.input(entry.input, size: size, min: min, max: max, using: &generator)
+        let trace = try entry.trace(input)
         return TraceInstance(
             input: input.numbers, answer: .array(trace.answer), draw: 0, inputText: input.markdown,
-            sequenceName: entry!.ask.sequenceName)
+            sequenceName: entry.ask.sequenceName)
     }
 }

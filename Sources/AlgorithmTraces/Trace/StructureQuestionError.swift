@@ -8,7 +8,7 @@ extension TraceQuestionError.Code {
     public static let rangeTooNarrow = Self(rawValue: "range-too-narrow")
 }
 
-// MARK: - Messages of the algorithms beyond sorting (one place for their wording)
+// MARK: - Messages of the algorithms beyond sorting (the shared ones are SortingCourse's)
 
 extension TraceQuestionError {
     static func invalidInput(_ message: String) -> Self {
@@ -19,7 +19,7 @@ extension TraceQuestionError {
         let suggestions = TracedAlgorithmCatalog.suggestions(for: name)
         return Self(
             code: .unknownAlgorithm, field: "algorithm",
-            message: "unknown algorithm '\(name)'" + didYouMeanText(suggestions), suggestions: suggestions)
+            message: "unknown algorithm '\(name)'" + didYouMean(suggestions), suggestions: suggestions)
     }
 
     static func unknownStructureAsk(_ name: String, algorithm: TracedAlgorithm) -> Self {
@@ -37,37 +37,9 @@ extension TraceQuestionError {
             message: "'\(field)' is not used by ask '\(algorithm.ask.rawValue)' of '\(algorithm.name)'")
     }
 
-    static func sizeOutside(_ size: Int) -> Self {
-        let range = TraceQuestion.sizeRange
-        return Self(
-            code: .sizeOutOfRange, field: "size",
-            message: "'size' must be in \(range.lowerBound)...\(range.upperBound), got \(size)")
-    }
-
-    static func valueOutside(_ field: String, _ value: Int) -> Self {
-        let range = TraceQuestion.valueRange
-        return Self(
-            code: .valueOutOfRange, field: field,
-            message: "'\(field)' must be in \(range.lowerBound)...\(range.upperBound), got \(value)")
-    }
-
-    static func minNotBelowMax(min: Int, max: Int) -> Self {
-        Self(code: .emptyRange, field: "max", message: "'min' must be less than 'max', got min \(min) and max \(max)")
-    }
-
     static func rangeTooNarrow(size: Int, min: Int, max: Int, algorithm: String) -> Self {
         Self(
             code: .rangeTooNarrow, field: "max",
             message: "'\(algorithm)' needs \(size) distinct values, but \(min)...\(max) holds only \(max - min + 1)")
-    }
-
-    static func didYouMeanText(_ suggestions: [String]) -> String {
-        switch suggestions.count {
-        case 0: ""
-        case 1: "; did you mean '\(suggestions[0])'?"
-        default:
-            "; did you mean " + suggestions.dropLast().map { "'\($0)'" }.joined(separator: ", ")
-                + " or '\(suggestions.last!)'?"
-        }
     }
 }

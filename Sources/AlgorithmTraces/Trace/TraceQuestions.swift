@@ -29,11 +29,11 @@ public enum TraceQuestions {
         {
             // An ask of the other catalog: wrong for this sort, or left to the unknown algorithm's error.
             if sortIsKnown {
-                let owners = TracedAlgorithmCatalog.all.filter { $0.ask == structureAsk }.map { "'\($0.name)'" }
+                let owners = TracedAlgorithmCatalog.all.filter { $0.ask == structureAsk }.map(\.name)
                 problems[index] = TraceQuestionError(
                     code: .askNotValid, field: "ask",
                     message: "ask '\(ask)' is not valid for '\(algorithm)'; it is valid for "
-                        + owners.joined(separator: ", "))
+                        + TraceQuestionError.quoted(owners))
             } else {
                 problems.remove(at: index)
             }
@@ -43,8 +43,8 @@ public enum TraceQuestions {
             problems[index].message =
                 "unknown ask '\(ask)'"
                 + (suggestions.isEmpty
-                    ? "; asks are " + StructureAsk.allNames.map { "'\($0)'" }.joined(separator: ", ")
-                    : TraceQuestionError.didYouMeanText(suggestions))
+                    ? "; asks are " + TraceQuestionError.quoted(StructureAsk.allNames)
+                    : TraceQuestionError.didYouMean(suggestions))
         }
         return problems
     }

@@ -15,7 +15,7 @@ public enum TraceQuestion {
     public static let defaultSize = 6
     public static let defaultMin = 0
     public static let defaultMax = 9
-    /// How many inputs ``TraceTemplate/instance(seed:)`` draws before giving up.
+    /// How many inputs ``instance(algorithm:ask:pass:k:size:min:max:seed:)`` draws before giving up.
     public static let maximumDraws = 100
 
     /// Every problem of a template's parameters, as written by an author; empty when
@@ -44,19 +44,9 @@ public enum TraceQuestion {
 
         let sizeIsValid = sizeRange.contains(size)
         if !sizeIsValid { problems.append(.sizeOutOfRange(size)) }
-        var rangeIsValid = true
-        if !valueRange.contains(lower) {
-            problems.append(.valueOutOfRange("min", lower))
-            rangeIsValid = false
-        }
-        if !valueRange.contains(upper) {
-            problems.append(.valueOutOfRange("max", upper))
-            rangeIsValid = false
-        }
-        if rangeIsValid && lower >= upper {
-            problems.append(.emptyRange(min: lower, max: upper))
-            rangeIsValid = false
-        }
+        let valueProblems = rangeProblems(min: lower, max: upper)
+        problems += valueProblems
+        let rangeIsValid = valueProblems.isEmpty
 
         guard let entry, let ask = parsedAsk else { return problems }
         guard ask.isValid(for: entry) else {
@@ -90,6 +80,18 @@ public enum TraceQuestion {
         } else if k != nil {
             problems.append(.unused("k", ask: ask, algorithm: entry.name))
         }
+        return problems
+    }
+
+    /// The problems of a template's `min` and `max` alone: each in ``valueRange``, and
+    /// `min < max`. Empty exactly when `min...max` is a usable range. `package`: the trace
+    /// questions beyond sorting (AlgorithmTraces) check their values the same way.
+    package static func rangeProblems(min: Int, max: Int) -> [TraceQuestionError] {
+        var problems: [TraceQuestionError] = []
+        for (field, value) in [("min", min), ("max", max)] where !valueRange.contains(value) {
+            problems.append(.valueOutOfRange(field, value))
+        }
+        if problems.isEmpty && min >= max { problems.append(.emptyRange(min: min, max: max)) }
         return problems
     }
 

@@ -69,8 +69,9 @@ public struct TraceQuestionError: Error, Hashable, Sendable, CustomStringConvert
 
 // MARK: - Messages (one place for their wording)
 
+// `package`: the algorithms beyond sorting (AlgorithmTraces) word the same problems the same way.
 extension TraceQuestionError {
-    static func didYouMean(_ suggestions: [String]) -> String {
+    package static func didYouMean(_ suggestions: [String]) -> String {
         switch suggestions.count {
         case 0: ""
         case 1: "; did you mean '\(suggestions[0])'?"
@@ -80,7 +81,7 @@ extension TraceQuestionError {
         }
     }
 
-    static func quoted(_ names: [String]) -> String {
+    package static func quoted(_ names: [String]) -> String {
         names.map { "'\($0)'" }.joined(separator: ", ")
     }
 
@@ -144,7 +145,7 @@ extension TraceQuestionError {
             message: size < 1 ? "'k' needs a non-empty input" : "'k' must be in 1...\(size) (the input size), got \(k)")
     }
 
-    static func sizeOutOfRange(_ size: Int) -> Self {
+    package static func sizeOutOfRange(_ size: Int) -> Self {
         Self(
             code: .sizeOutOfRange, field: "size",
             message:
