@@ -25,7 +25,7 @@ struct CourseList: ParsableCommand {
     func run() throws {
         let index = try indexOptions.open()
         let modules = try index.modules
-        let beyondSorting = TracedAlgorithmTeaching.all(in: index)
+        let beyondSorting = try TracedAlgorithmTeaching.all(in: index)
         switch format {
         case .json:
             let list = modules.map { module -> JSON in

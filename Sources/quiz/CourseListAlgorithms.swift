@@ -10,13 +10,14 @@ struct TracedAlgorithmTeaching {
     /// (bank, number of questions on the topic), in index order of first appearance.
     var banks: [(bank: String, questions: Int)]
 
-    static func all(in index: QuestionIndex) -> [TracedAlgorithmTeaching] {
-        TracedAlgorithmCatalog.all.map { entry in
+    /// - Throws: ``IndexError`` for a damaged index (reported, never shown as fewer questions).
+    static func all(in index: QuestionIndex) throws -> [TracedAlgorithmTeaching] {
+        try TracedAlgorithmCatalog.all.map { entry in
             var banks: [(bank: String, questions: Int)] = []
             // An index without the topic's tag teaches nothing about it: no banks, not an error.
             if let query = try? QuestionQuery(index: index, tags: ["algorithms & \(entry.topic)"]) {
                 for ordinal in query.matches() {
-                    guard let bank = try? index.bank(at: ordinal) else { continue }
+                    let bank = try index.bank(at: ordinal)
                     if let at = banks.firstIndex(where: { $0.bank == bank }) {
                         banks[at].questions += 1
                     } else {
