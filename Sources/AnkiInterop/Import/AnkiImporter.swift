@@ -124,7 +124,7 @@ public enum AnkiImporter {
             }
             warnings += history?.warnings ?? []
         }
-        var staged = StagedWrite()
+        var staged = StagedWrite(createsFolders: true)
         try staged.stage(bankText, at: options.output)
         if let vocabularyText { try staged.stage(vocabularyText, at: options.vocabulary) }
         if let store = options.store, let records = history?.records, !records.isEmpty {
