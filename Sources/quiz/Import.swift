@@ -47,19 +47,21 @@ struct ImportDestination: ParsableArguments {
         return URL(fileURLWithPath: outputPath).deletingLastPathComponent().appendingPathComponent("tags.yaml").path
     }
 
-    /// Prints the warnings (`FILE[:LINE]: warning: …`) to stderr and the summary to stdout.
-    func report(_ result: ImportResult, file: String) {
+    /// Prints the warnings (`FILE[:LINE]: warning: …`) to stderr and the summary, naming the
+    /// files `options` wrote, to stdout.
+    func report(_ result: ImportResult, file: String, options: ImportOptions) {
         for warning in result.warnings {
             let place = warning.line.map { "\(file):\($0)" } ?? file
             StandardError.write("\(place): warning: \(warning)\n")
         }
         let shorts = result.questions.count { $0.kind == .short }
         var summary =
-            "\(outputPath): \(result.questions.count) question\(result.questions.count == 1 ? "" : "s") "
+            "\(options.output): \(result.questions.count) question\(result.questions.count == 1 ? "" : "s") "
             + "(\(result.questions.count - shorts) flashcard, \(shorts) short)"
         let folder = FileManager.default.currentDirectoryPath + "/"
         let vocabulary =
-            vocabularyPath.hasPrefix(folder) ? String(vocabularyPath.dropFirst(folder.count)) : vocabularyPath
+            options.vocabulary.hasPrefix(folder)
+            ? String(options.vocabulary.dropFirst(folder.count)) : options.vocabulary
         summary += ", \(result.newTags.count) new tag\(result.newTags.count == 1 ? "" : "s") in \(vocabulary)"
         if result.reviewsImported > 0 || result.cardsWithHistory > 0 {
             summary += ", \(result.reviewsImported) reviews of \(result.cardsWithHistory) cards"
@@ -109,11 +111,12 @@ struct ImportPackage: ParsableCommand {
         let reviewStore = try withHistory ? StoreOptions.parse(store.map { ["--store", $0] } ?? []).open() : nil
         var options = ImportOptions(
             bank: destination.bank, output: destination.outputPath, vocabulary: destination.vocabularyPath,
-            store: reviewStore, origin: "quiz import apkg \(URL(fileURLWithPath: package).lastPathComponent)")
-        options.origin += " --bank \(destination.bank)"
+            store: reviewStore,
+            origin: "quiz import apkg \(URL(fileURLWithPath: package).lastPathComponent) --bank \(destination.bank)")
         options.rolloverHour = rollover
         do {
-            destination.report(try AnkiImporter.importPackage(at: package, options: options), file: package)
+            destination.report(
+                try AnkiImporter.importPackage(at: package, options: options), file: package, options: options)
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -141,7 +144,7 @@ struct ImportText: ParsableCommand {
             store: nil,
             origin: "quiz import csv \(URL(fileURLWithPath: file).lastPathComponent) --bank \(destination.bank)")
         do {
-            destination.report(try AnkiImporter.importText(at: file, options: options), file: file)
+            destination.report(try AnkiImporter.importText(at: file, options: options), file: file, options: options)
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -2,6 +2,7 @@ import AnkiInterop
 import CZstd
 import Foundation
 import GRDB
+import QuizStore
 import TestSupport
 import Testing
 import ZIPFoundation
@@ -112,5 +113,35 @@ struct HostilePackageTests {
         #expect(error.file == package)
         #expect(error.problem.contains(hostile.problem), "\(error)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("Banks")))
+    }
+
+    /// A review log with times no clock gives (ids near Int64's ends, which overflowed the day
+    /// arithmetic and trapped) is imported without those reviews, each card saying how many.
+    @Test(arguments: [Int64.max, 9_223_372_036_854_775, -9_223_372_036_854_775, -1])
+    func reviewsAtImpossibleTimesAreLeftOut(_ time: Int64) throws {
+        let folder = try TemporaryFolder(prefix: "anki-hostile")
+        defer { folder.remove() }
+        let collection = try Self.database(
+            folder,
+            Self.ankiTables + """
+                UPDATE col SET decks = '{"1": {"name": "Default"}}', models = '{"1": {"name": "Basic", "type": 0,
+                  "flds": [{"name": "Front"}, {"name": "Back"}], "tmpls": [{"qfmt": "{{Front}}", "afmt": "{{Back}}"}]}}';
+                INSERT INTO notes VALUES (1, 'g1', 1, 0, 0, '', 'front' || char(31) || 'back', 0, 0, 0, '');
+                INSERT INTO cards VALUES (1, 1, 1, 0, 0, 0, 2, 2, 0, 1, 2500, 1, 0, 0, 0, 0, 0, '');
+                INSERT INTO revlog VALUES (1700000000000, 1, 0, 3, 1, 0, 2500, 1000, 0);
+                INSERT INTO revlog VALUES (\(time), 1, 0, 3, 1, 0, 2500, 1000, 1);
+                """)
+        let package = folder.file("deck.apkg")
+        try Self.zip([("collection.anki2", collection)]).write(to: URL(fileURLWithPath: package))
+        let store = try ReviewStore(path: folder.file("store.sqlite"))
+        let options = ImportOptions(
+            bank: "times", output: folder.file("Banks/times.yaml"), vocabulary: folder.file("Banks/tags.yaml"),
+            store: store, origin: "test")
+        let result = try AnkiImporter.importPackage(at: package, options: options)
+        #expect(result.reviewsImported == 1 && result.cardsWithHistory == 1)
+        #expect(
+            result.warnings.map(\.message) == [
+                "1 review is not imported: dated outside the years 1970 to 9999, which no review can be"
+            ])
     }
 }

@@ -51,7 +51,7 @@ public enum ApkgExport {
         let collection = ExportedCollection(
             notes: notes, histories: histories, parameters: parameters,
             rolloverHour: history?.rolloverHour ?? rolloverHour)
-        try AtomicFile.write(to: path) { temporary in
+        try StagedWrite.write(to: path) { temporary in
             let scratch = temporary + ".collection"
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             try collection.write(to: scratch)

@@ -24,7 +24,7 @@ public enum CSVExport {
             lines.append(row.map { quoted($0, separator: separator) }.joined(separator: String(separator)))
         }
         let text = lines.joined(separator: "\n") + "\n"
-        try AtomicFile.write(to: path) { temporary in
+        try StagedWrite.write(to: path) { temporary in
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         }
         return questions.count

@@ -111,7 +111,7 @@ public enum AnkiImporter {
         if existing == nil, FileManager.default.fileExists(atPath: options.vocabulary) {
             throw AnkiInteropError(file: options.vocabulary, problem: "could not be read as UTF-8 text")
         }
-        let vocabularyText = TagVocabularyUpdate.updated(existing, adding: additions, origin: options.origin)
+        let vocabulary = TagVocabularyUpdate.updated(existing, adding: additions, origin: options.origin)
         var warnings = converter.warnings
         var history: HistoryReplay?
         if let store = options.store {
@@ -124,9 +124,9 @@ public enum AnkiImporter {
             }
             warnings += history?.warnings ?? []
         }
-        var staged = StagedWrite()
+        var staged = StagedWrite(createsFolders: true)
         try staged.stage(bankText, at: options.output)
-        if let vocabularyText { try staged.stage(vocabularyText, at: options.vocabulary) }
+        if let text = vocabulary.text { try staged.stage(text, at: options.vocabulary) }
         if let store = options.store, let records = history?.records, !records.isEmpty {
             do {
                 try store.record(contentsOf: records)
@@ -136,10 +136,8 @@ public enum AnkiImporter {
             }
         }
         try staged.commit()
-        let declared = existing.map(TagVocabularyUpdate.declaredNames) ?? []
-        let newTags = vocabularyText == nil ? [] : additions.keys.filter { !declared.contains($0) }.sorted()
         return ImportResult(
-            questions: converter.questions, newTags: newTags, reviewsImported: history?.records.count ?? 0,
+            questions: converter.questions, newTags: vocabulary.added, reviewsImported: history?.records.count ?? 0,
             cardsWithHistory: history?.cardCount ?? 0, warnings: warnings)
     }
 }

@@ -18,8 +18,13 @@ struct HistoryReplay {
     ) throws {
         let scheduler = try store.scheduler()
         var reviewsOfCard: [Int64: [AnkiCollection.Review]] = [:]
+        var undatedOfCard: [Int64: Int] = [:]
         for review in collection.reviews where (1...4).contains(review.ease) && (0...3).contains(review.kind) {
-            reviewsOfCard[review.cardID, default: []].append(review)
+            if Self.datable.contains(review.id) {
+                reviewsOfCard[review.cardID, default: []].append(review)
+            } else {
+                undatedOfCard[review.cardID, default: 0] += 1
+            }
         }
         var cardsOfNote: [Int64: [AnkiCollection.Card]] = [:]
         for card in collection.cards { cardsOfNote[card.noteID, default: []].append(card) }
@@ -38,6 +43,15 @@ struct HistoryReplay {
                         message:
                             "\(others) reviews of the note's other cards are not imported "
                             + "(one question continues its first card)"
+                    ))
+            }
+            if let undated = undatedOfCard[first.id] {
+                warnings.append(
+                    ImportWarning(
+                        line: nil, subject: subject,
+                        message:
+                            "\(undated) review\(undated == 1 ? " is" : "s are") not imported: "
+                            + "dated outside the years 1970 to 9999, which no review can be"
                     ))
             }
             guard let reviews = reviewsOfCard[first.id], !reviews.isEmpty else { continue }
@@ -77,10 +91,13 @@ struct HistoryReplay {
         return Instant(microsecondsSinceEpoch: Int64(day) * Instant.microsecondsPerDay + Int64(index) * 1000)
     }
 
-    /// A review-log id (milliseconds since 1970) as an instant.
+    /// The review-log ids (milliseconds since 1970) replayed: 1970 up to the end of 9999. A
+    /// corrupt or hostile log may hold any integer, and times near Int64's ends overflow the
+    /// day arithmetic (or, clamped, would replay a review out of order).
+    static let datable: Range<Int64> = 0..<253_402_300_800_000
+
+    /// A review-log id in ``datable`` (milliseconds since 1970) as an instant.
     static func instant(_ milliseconds: Int64) -> Instant {
-        Instant(
-            microsecondsSinceEpoch: milliseconds.multipliedReportingOverflow(by: 1000).overflow
-                ? 0 : milliseconds * 1000)
+        Instant(microsecondsSinceEpoch: milliseconds * 1000)
     }
 }

@@ -30,16 +30,11 @@ struct NoteConverter {
         var usedGUIDs: Set<String> = []
         for note in collection.notes {
             let deck = deckOfNote[note.id].flatMap { collection.decks[$0] } ?? "Default"
-            let excerpt = String(AnkiHTML.markdown(note.fields.first ?? "", plain: true).text.prefix(40))
-            let subject =
-                lineOfNote[note.id] != nil
-                ? "row '\(excerpt)'"
-                : "note '\(excerpt)' (\(collection.noteTypes[note.noteTypeID]?.name ?? "unknown note type"), "
-                    + "deck \(deck))"
             var messages: [String] = []
             defer {
-                for message in messages {
-                    warnings.append(ImportWarning(line: lineOfNote[note.id], subject: subject, message: message))
+                if !messages.isEmpty {
+                    let subject = subject(of: note, deck: deck)
+                    warnings += messages.map { ImportWarning(line: lineOfNote[note.id], subject: subject, message: $0) }
                 }
             }
             guard let type = collection.noteTypes[note.noteTypeID] else {
@@ -73,6 +68,14 @@ struct NoteConverter {
             question.noteID = lineOfNote[note.id] == nil ? note.id : nil
             questions.append(question)
         }
+    }
+
+    /// How a warning names `note`: by its first field's text, and for a package by its note
+    /// type and deck (a text file's warnings carry the line).
+    private func subject(of note: AnkiNote, deck: String) -> String {
+        let excerpt = String(AnkiHTML.markdown(note.fields.first ?? "", plain: true).text.prefix(40))
+        guard lineOfNote[note.id] == nil else { return "row '\(excerpt)'" }
+        return "note '\(excerpt)' (\(collection.noteTypes[note.noteTypeID]?.name ?? "unknown note type"), deck \(deck))"
     }
 
     private func convert(_ note: AnkiNote, type: AnkiCollection.NoteType, warn: (String) -> Void) -> ImportedQuestion? {

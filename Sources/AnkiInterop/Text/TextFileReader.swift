@@ -56,8 +56,8 @@ enum TextFileReader {
         var noteTypeIDs: [String: Int64] = [:]
         var lineOfNote: [Int64: Int] = [:]
         var deckIDs: [String: Int64] = [:]
+        let special = Set([tagsColumn, guidColumn, deckColumn, noteTypeColumn].compactMap { $0 })
         for (line, fields) in rows {
-            let special = Set([tagsColumn, guidColumn, deckColumn, noteTypeColumn].compactMap { $0 })
             let content = fields.indices.filter { !special.contains($0) }.map { fields[$0] }
             if content.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             let id = Int64(collection.notes.count + 1)
@@ -101,10 +101,10 @@ enum TextFileReader {
             templates: [(typed ? "{{Front}}\n\n{{type:Back}}" : "{{Front}}", "{{Back}}")])
     }
 
-    /// Plain text as the HTML the note converter reads.
+    /// Plain text as the HTML the note converter reads: escaped as export escapes it, with
+    /// its line breaks as `<br>`.
     static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\r\n", with: "\n")
+        MarkdownHTML.escape(text).replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\n", with: "<br>")
     }
 

@@ -6,7 +6,7 @@ enum TagVocabularyUpdate {
     /// The names declared in a `tags.yaml`: each key of the `tags:` mapping, one per line.
     ///
     /// - Complexity: O(n) in the length of `text`.
-    static func declaredNames(in text: String) -> Set<String> {
+    private static func declaredNames(in text: String) -> Set<String> {
         var names: Set<String> = []
         var inTags = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -27,23 +27,25 @@ enum TagVocabularyUpdate {
     }
 
     /// `existing` (nil: no file yet) with `additions` (name → description) not already
-    /// declared appended in name order under a comment naming `origin`; nil when nothing
-    /// changes. Without a file, one is made (`tags: {}` when there is nothing to declare, so
-    /// the compiler finds a vocabulary).
-    static func updated(_ existing: String?, adding additions: [String: String], origin: String) -> String? {
+    /// declared appended in name order under a comment naming `origin` (`text` nil when
+    /// nothing changes), and the names appended. Without a file, one is made (`tags: {}` when
+    /// there is nothing to declare, so the compiler finds a vocabulary).
+    static func updated(
+        _ existing: String?, adding additions: [String: String], origin: String
+    ) -> (text: String?, added: [String]) {
         let declared = existing.map(declaredNames) ?? []
         let new = additions.keys.filter { !declared.contains($0) }.sorted()
         guard let existing else {
-            guard !new.isEmpty else { return "tags: {}\n" }
-            return "tags:\n" + entries(new, additions, origin: origin, indent: "  ")
+            guard !new.isEmpty else { return ("tags: {}\n", []) }
+            return ("tags:\n" + entries(new, additions, origin: origin, indent: "  "), new)
         }
-        guard !new.isEmpty else { return nil }
+        guard !new.isEmpty else { return (nil, []) }
         var text = existing
         if let empty = text.range(of: "tags: {}\n") ?? text.range(of: "tags: {}", options: .anchored) {
             text.replaceSubrange(empty, with: "tags:\n")
         }
         if !text.hasSuffix("\n") { text += "\n" }
-        return text + "\n" + entries(new, additions, origin: origin, indent: entryIndent(existing) ?? "  ")
+        return (text + "\n" + entries(new, additions, origin: origin, indent: entryIndent(existing) ?? "  "), new)
     }
 
     private static func entries(
