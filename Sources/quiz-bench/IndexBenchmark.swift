@@ -20,7 +20,12 @@ struct IndexBenchmark {
         var met = true
         let quiz = Self.siblingBinary("quiz")
         let largest = sizes.max() ?? 0
-        let cases = sizes.map { ($0, BankShape.standard) } + shapes.filter { $0 != .standard }.map { (largest, $0) }
+        // Every size of the standard shape and the other shapes at the largest; one named shape
+        // (`--shape`) is measured at the largest size alone.
+        let cases =
+            shapes.count == 1
+            ? [(largest, shapes[0])]
+            : sizes.map { ($0, BankShape.standard) } + shapes.filter { $0 != .standard }.map { (largest, $0) }
         var summary: [String] = []
         for (size, shape) in cases {
             let files = BankGenerator(questionCount: size, seed: 7, shape: shape).files()
@@ -69,18 +74,20 @@ struct IndexBenchmark {
             )
             print("    of which check \(Measure.format(times[2])), index encoding \(Measure.format(times[3]))")
             print(
-                "  index bytes                   \(encoded.count)   ratio to YAML \(String(format3: ratio))x (target <= 1.0x)"
+                "  index bytes                   \(encoded.count)   ratio to YAML \(String(format3: ratio))x (target <= 0.5x at 100k)"
             )
             print("  open (checks read lazily)     \(Measure.format(open[0]))")
             print("  open + verifyAll (whole file) \(Measure.format(open[1]))")
-            // Issue #3 sets the compile and process targets on the 100k bank (files are checked
-            // in parallel, so a bank of one or two files gains less); the size target holds at all.
-            met = met && ratio <= 1.0 && (size < 100_000 || compile / bare <= 2.0)
+            // Issues #3 and #17 set the targets on banks of 100k questions (files are checked in
+            // parallel, so a bank of one or two files gains less, and a per-index code costs
+            // more of a small index).
+            met = met && (size < 100_000 || (ratio <= 0.5 && compile / bare <= 2.0))
             var rssRatio: Double?
             if let quiz, let peak = Self.compileProcess(quiz, files: files) {
                 rssRatio = Double(peak.maxResidentBytes) / Double(yamlBytes)
+                if size >= 100_000 { met = met && rssRatio! <= 2.0 }
                 print(
-                    "  process: quiz compile DIR      \(Measure.format(peak.seconds))   peak RSS \(peak.maxResidentBytes / 1_000_000) MB = \(String(format3: rssRatio!))x the YAML (target <= 2.0x)"
+                    "  process: quiz compile DIR      \(Measure.format(peak.seconds))   peak RSS \(peak.maxResidentBytes / 1_000_000) MB = \(String(format3: rssRatio!))x the YAML (target <= 2.0x at 100k)"
                 )
             }
             summary.append(
@@ -101,13 +108,13 @@ struct IndexBenchmark {
                     ])
                 print("  process: quiz --version        \(Measure.format(processes[0]))")
                 print(
-                    "  process: quiz show KEY         \(Measure.format(processes[1]))   ratio \(String(format3: processes[1] / processes[0]))x (target <= 1.5x at 100k)"
+                    "  process: quiz show KEY         \(Measure.format(processes[1]))   ratio \(String(format3: processes[1] / processes[0]))x (target <= 1.2x at 100k)"
                 )
                 print(
-                    "  process: quiz draw -n 10       \(Measure.format(processes[2]))   ratio \(String(format3: processes[2] / processes[0]))x (target <= 1.5x at 100k)"
+                    "  process: quiz draw -n 10       \(Measure.format(processes[2]))   ratio \(String(format3: processes[2] / processes[0]))x (target <= 1.2x at 100k)"
                 )
                 if size >= 100_000 {
-                    met = met && processes[1] / processes[0] <= 1.5 && processes[2] / processes[0] <= 1.5
+                    met = met && processes[1] / processes[0] <= 1.2 && processes[2] / processes[0] <= 1.2
                 }
             } else {
                 print("  (no quiz binary next to quiz-bench: build it with `swift build -c release` to time processes)")

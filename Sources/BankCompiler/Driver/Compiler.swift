@@ -10,89 +10,131 @@ public struct Compiler: Sendable {
     }
 
     /// Reads the sources under `paths` and checks them.
+    ///
+    /// Each file is read on the worker that checks it and its bytes are let go once it is
+    /// lowered, so the process holds a file or two at a time, never the whole bank.
     public func compile(paths: [String]) throws(CompilerError) -> CompilationResult {
-        let loaded = try SourceLoader.load(paths, maxFileBytes: limits.maxFileBytes)
-        var bag = DiagnosticBag()
-        for source in loaded {
-            if let size = source.oversizedBytes {
-                bag.error(
-                    .fileTooLarge(bytes: size, limit: limits.maxFileBytes),
-                    at: SourceLocation(file: source.file.path, line: 1, column: 1))
-            }
-        }
-        return compile(
-            loaded.filter { $0.oversizedBytes == nil }.map(\.file), bag: bag, digesting: loaded.map(\.file))
+        let listed = try SourceLoader.list(paths)
+        return try compile(listed.map { .disk(path: $0.path, size: $0.size) }, bag: DiagnosticBag(), digesting: true)
     }
 
-    /// A SHA-256 over every source's path and bytes, in path order: what an index records so
-    /// `quiz` can tell when `Banks/` changed since it was compiled.
+    /// A SHA-256 over every source's path and the SHA-256 of its bytes, in path order: what an
+    /// index records so `quiz` can tell when `Banks/` changed since it was compiled.
+    ///
+    /// Each file's bytes are hashed on their own, so the compiler hashes them on the worker
+    /// that reads them and lets them go.
     public static func digest(of sources: [SourceFile]) -> [UInt8] {
+        let sorted = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return digest(of: sorted.map { ($0.path, $0.bytes.count, fileDigest($0.bytes)) })
+    }
+
+    /// The set digest of files already hashed, given in path order.
+    private static func digest(of files: [(path: String, size: Int, digest: [UInt8])]) -> [UInt8] {
         var hash = SHA256()
-        for source in sources.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            hash.update(UInt64(source.path.utf8.count))
-            hash.update(source.path)
-            hash.update(UInt64(source.bytes.count))
-            hash.update(source.bytes)
+        for file in files {
+            hash.update(UInt64(file.path.utf8.count))
+            hash.update(file.path)
+            hash.update(UInt64(file.size))
+            hash.update(file.digest)
         }
+        return hash.finalize()
+    }
+
+    private static func fileDigest(_ bytes: [UInt8]) -> [UInt8] {
+        var hash = SHA256()
+        hash.update(bytes)
         return hash.finalize()
     }
 
     /// Checks in-memory sources (already sorted or not: they are sorted by path here).
     public func compile(_ sources: [SourceFile]) -> CompilationResult {
-        compile(sources, bag: DiagnosticBag())
+        let sorted = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // Only a disk read can fail, and these sources are in memory.
+        return (try? compile(sorted.map { .memory($0) }, bag: DiagnosticBag(), digesting: false))!
     }
 
-    /// One unit of the parallel phase: a file's outcome, or the source digest.
-    private enum WorkItem: Sendable {
-        case file(bag: DiagnosticBag, file: LoweredFile?)
-        case digest([UInt8])
-    }
+    /// Where a source's bytes come from.
+    private enum Input: Sendable {
+        case memory(SourceFile)
+        /// A file on disk with its size when listed, read by the worker that checks it.
+        case disk(path: String, size: Int)
 
-    /// Checks `unsorted`; with `digesting`, also records their ``digest(of:)`` in the set.
-    private func compile(
-        _ unsorted: [SourceFile], bag initial: DiagnosticBag, digesting: [SourceFile]? = nil
-    ) -> CompilationResult {
-        var bag = initial
-        let sources = unsorted.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        for source in sources where source.bytes.count > limits.maxFileBytes {
-            bag.error(
-                .fileTooLarge(bytes: source.bytes.count, limit: limits.maxFileBytes),
-                at: SourceLocation(file: source.path, line: 1, column: 1))
-        }
-        // Files parse and lower independently, so they do so on every core, each into its own
-        // bag; the bags are then merged in path order, exactly as if reported one after another.
-        // The digest is one more item, so it runs while files parse rather than alone after the
-        // link; hashing is about twenty times faster than lowering a byte, hence its cost.
-        let parsable = sources.filter { $0.bytes.count <= limits.maxFileBytes }
-        let digestCost = (digesting ?? []).reduce(0) { $0 + $1.bytes.count } / 20
-        let items = FileWorkers.map(
-            count: parsable.count + (digesting == nil ? 0 : 1),
-            cost: { $0 < parsable.count ? parsable[$0].bytes.count : digestCost }
-        ) { index -> WorkItem in
-            if index < parsable.count {
-                let (bag, file) = Self.lower(parsable[index], limits: limits)
-                return .file(bag: bag, file: file)
+        var path: String {
+            switch self {
+            case .memory(let source): source.path
+            case .disk(let path, _): path
             }
-            return .digest(Self.digest(of: digesting ?? []))
+        }
+
+        var size: Int {
+            switch self {
+            case .memory(let source): source.bytes.count
+            case .disk(_, let size): size
+            }
+        }
+    }
+
+    /// One file's outcome from the parallel phase.
+    private enum Outcome: Sendable {
+        case lowered(bag: DiagnosticBag, file: LoweredFile?, size: Int, digest: [UInt8])
+        case oversized(bytes: Int)
+        case unreadable(CompilerError)
+    }
+
+    /// Checks `inputs`, given in path order; with `digesting`, also records the sources' digest.
+    private func compile(
+        _ inputs: [Input], bag initial: DiagnosticBag, digesting: Bool
+    ) throws(CompilerError) -> CompilationResult {
+        var bag = initial
+        // Files are read, parsed and lowered independently, so they are on every core, each
+        // into its own bag; the bags are then merged in path order, exactly as if reported one
+        // after another. A file's bytes live only while its worker checks it.
+        let limits = limits
+        let outcomes = FileWorkers.map(count: inputs.count, cost: { inputs[$0].size }) { index -> Outcome in
+            let source: SourceFile
+            switch inputs[index] {
+            case .memory(let file):
+                guard file.bytes.count <= limits.maxFileBytes else { return .oversized(bytes: file.bytes.count) }
+                source = file
+            case .disk(let path, _):
+                do throws(CompilerError) {
+                    let loaded = try SourceLoader.read(path, maxFileBytes: limits.maxFileBytes)
+                    if let size = loaded.oversizedBytes { return .oversized(bytes: size) }
+                    source = loaded.file
+                } catch {
+                    return .unreadable(error)
+                }
+            }
+            let (fileBag, file) = Self.lower(source, limits: limits)
+            return .lowered(
+                bag: fileBag, file: file, size: source.bytes.count,
+                digest: digesting ? Self.fileDigest(source.bytes) : [])
         }
         var lowered: [(path: String, file: LoweredFile)] = []
-        var digest: [UInt8]?
-        for (index, item) in items.enumerated() {
-            switch item {
-            case .file(let fileBag, let file):
+        var hashed: [(path: String, size: Int, digest: [UInt8])] = []
+        for (index, outcome) in outcomes.enumerated() {
+            let path = inputs[index].path
+            switch outcome {
+            case .unreadable(let error):
+                throw error
+            case .oversized(let size):
+                bag.error(
+                    .fileTooLarge(bytes: size, limit: limits.maxFileBytes),
+                    at: SourceLocation(file: path, line: 1, column: 1))
+            case .lowered(let fileBag, let file, let size, let digest):
                 bag.absorb(fileBag)
-                if let file { lowered.append((parsable[index].path, file)) }
-            case .digest(let bytes):
-                digest = bytes
+                if let file { lowered.append((path, file)) }
+                hashed.append((path, size, digest))
             }
         }
         var linker = Linker(files: lowered)
+        lowered = []
         var set = linker.link(into: &bag)
-        if let digest { set.sourceDigest = digest }
+        if digesting { set.sourceDigest = Self.digest(of: hashed) }
         let diagnostics = bag.sorted()
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return CompilationResult(
-            diagnostics: diagnostics, questionSet: hasErrors ? nil : set, fileCount: sources.count)
+            diagnostics: diagnostics, questionSet: hasErrors ? nil : set, fileCount: inputs.count)
     }
 }
 

@@ -7,6 +7,14 @@ public enum SourceLoader {
     /// Reads every source under `paths`; files larger than `maxFileBytes` are returned empty
     /// with `oversized` set so the compiler can report them without reading them.
     public static func load(_ paths: [String], maxFileBytes: Int) throws(CompilerError) -> [LoadedSource] {
+        try list(paths).map { file throws(CompilerError) in try read(file.path, maxFileBytes: maxFileBytes) }
+    }
+
+    /// Every source under `paths` with its size, without reading any: what the compiler
+    /// schedules, reading each file on the worker that checks it.
+    ///
+    /// - Complexity: one `stat` per entry, plus O(n log n) to sort n sources.
+    static func list(_ paths: [String]) throws(CompilerError) -> [(path: String, size: Int)] {
         var files: [String] = []
         for path in paths.map(normalize) {
             guard let status = FileSystem.status(path) else {
@@ -19,9 +27,11 @@ public enum SourceLoader {
             }
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var unique: [String] = []
-        for file in files where unique.last != file { unique.append(file) }
-        return try unique.map { path throws(CompilerError) in try read(path, maxFileBytes: maxFileBytes) }
+        var unique: [(path: String, size: Int)] = []
+        for file in files where unique.last?.path != file {
+            unique.append((file, FileSystem.status(file)?.size ?? 0))
+        }
+        return unique
     }
 
     /// The newest modification time (nanoseconds since the epoch) of the sources under
@@ -77,7 +87,7 @@ public enum SourceLoader {
         }
     }
 
-    private static func read(_ path: String, maxFileBytes: Int) throws(CompilerError) -> LoadedSource {
+    static func read(_ path: String, maxFileBytes: Int) throws(CompilerError) -> LoadedSource {
         let (bytes, oversized) = try FileSystem.read(path, maxBytes: maxFileBytes)
         return LoadedSource(file: SourceFile(path: path, bytes: bytes), oversizedBytes: oversized)
     }

@@ -24,7 +24,8 @@ public struct BankItemStatistics: Sendable {
         for question in questions { add(question) }
     }
 
-    private mutating func add(_ question: Question) {
+    /// Counts one more question.
+    mutating func add(_ question: borrowing Question) {
         switch question.type {
         case .choice:
             guard let key = question.choices.first(where: \.isCorrect) else { return }

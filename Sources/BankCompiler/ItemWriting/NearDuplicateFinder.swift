@@ -55,7 +55,7 @@ enum NearDuplicateFinder {
                 counts[index] += 1
             }
         }
-        entries.sort()
+        RadixSort.sort(&entries)
         func question(_ entry: UInt64) -> UInt64 { entry & 0xFF_FFFF }
         // Each pair of questions sharing an uncommon shingle, packed later << 32 | earlier;
         // after sorting, a run's length is the number of uncommon shingles the pair shares.
@@ -73,7 +73,7 @@ enum NearDuplicateFinder {
             }
             start = end
         }
-        pairKeys.sort()
+        RadixSort.sort(&pairKeys)
         var result: [(Int, Int, Double)] = []
         // Each candidate's distinct shingles, sorted the first time it is compared.
         var distinct = [[UInt64]?](repeating: nil, count: shingles.count)

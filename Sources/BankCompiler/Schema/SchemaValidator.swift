@@ -266,8 +266,10 @@ struct SchemaValidator {
         }
         let errorsAfter = bag.errorCount
         guard errorsAfter == errorsBefore, id != nil, type != nil, prompt != nil else { return nil }
-        ItemWritingCheck(question: question, sites: itemSites(reader)).check(into: &bag)
-        return question
+        // The check holds the question for its duration; moving it in and out spares a copy.
+        let check = ItemWritingCheck(question: consume question, sites: itemSites(reader))
+        check.check(into: &bag)
+        return check.question
     }
 
     /// Where the question's prompt and choices were written.
