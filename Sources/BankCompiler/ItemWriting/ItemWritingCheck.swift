@@ -23,8 +23,22 @@ struct ItemWritingCheck {
     static let keyLengthMargin = 8
     static let multiLengthRatio = 1.1
 
-    let question: Question
+    /// The parts of a question the checks read, copied out of it: copying a whole `Question`
+    /// would retain and release all of its strings and arrays.
+    struct Parts {
+        var type: QuestionType
+        var prompt: String
+        var choices: [Choice]
+        var accept: [String]
+    }
+
+    let question: Parts
     let sites: Sites
+
+    init(question: borrowing Question, sites: Sites) {
+        self.question = Parts(type: question.type, prompt: question.prompt, choices: question.choices, accept: question.accept)
+        self.sites = sites
+    }
 
     func check(into bag: inout DiagnosticBag) {
         switch question.type {

@@ -31,19 +31,17 @@ struct LoweredFile {
             inPlaceLocation: SourceLocation
         )] = []
 
-    /// Makes the file a bank (or course) and keys its questions' prompts.
+    /// Keys, shingles and counts `question`, which the file's bank will hold: done as each
+    /// question is lowered, on the file's worker, while the question is at hand.
+    mutating func record(_ question: borrowing Question) {
+        promptKeys.append(question.type == .trace ? nil : PromptKey(prompt: question.prompt))
+        shingles.append(NearDuplicateFinder.shingles(of: question))
+        itemStatistics.add(question)
+    }
+
+    /// Makes the file a bank (or course) of `questions`, each of which was ``record(_:)``ed.
     mutating func setBank(_ info: BankInfo, modules: [CourseModule], questions: [Question]) {
-        promptKeys.reserveCapacity(questions.count)
-        shingles.reserveCapacity(questions.count)
-        var statistics = BankItemStatistics([])
-        // Subscripting borrows each question in place; `for question in questions` or `map`
-        // would copy every one, a dozen retains and releases each (a tenth of a check's time).
-        for index in questions.indices {
-            promptKeys.append(questions[index].type == .trace ? nil : PromptKey(prompt: questions[index].prompt))
-            shingles.append(NearDuplicateFinder.shingles(of: questions[index]))
-            statistics.add(questions[index])
-        }
-        itemStatistics = statistics
+        precondition(promptKeys.count == questions.count, "every question of the bank was recorded")
         content = .bank(info, modules: modules, questions: questions)
     }
 }

@@ -70,11 +70,9 @@ struct SchemaValidator {
         seen.reserveCapacity(items.count)
         questions.reserveCapacity(items.count)
         for item in items {
-            if let question = lowerQuestion(
-                item, bank: id ?? "", module: nil, inherited: bankTags, seen: &seen, file: &file, into: &bag)
-            {
-                questions.append(question)
-            }
+            lowerQuestion(
+                item, bank: id ?? "", module: nil, inherited: bankTags, seen: &seen, file: &file, appendingTo: &questions,
+                into: &bag)
         }
         guard let id, let title else { return nil }
         let info = BankInfo(id: id, title: title, description: description, isCourse: false, location: reader.location)
@@ -119,13 +117,9 @@ struct SchemaValidator {
             let inPlace = module.bool("in-place", required: true, into: &bag)
             let moduleTags = tagList(module, into: &bag, references: &file.tagReferences)
             for item in module.list("questions", required: true, into: &bag) ?? [] {
-                if var question = lowerQuestion(
+                lowerQuestion(
                     item, bank: self.courseID(reader) ?? "", module: id, inherited: Self.union(courseTags, moduleTags),
-                    seen: &seenQuestions, file: &file, into: &bag)
-                {
-                    question.module = id
-                    questions.append(question)
-                }
+                    seen: &seenQuestions, file: &file, appendingTo: &questions, into: &bag)
             }
             if let courseID = self.courseID(reader), let id, let moduleTitle, let algorithm, let lesson,
                 let complexity, let stable, let inPlace
@@ -206,14 +200,17 @@ struct SchemaValidator {
 
     // MARK: Questions
 
+    /// Lowers the question at `node` and appends it to `questions` when it has no error.
+    ///
+    /// It appends rather than returns, so the question is moved into place, never copied.
     private func lowerQuestion(
         _ node: Int, bank: String, module: String?, inherited: [String], seen: inout [String: SourceLocation],
-        file: inout LoweredFile, into bag: inout DiagnosticBag
-    ) -> Question? {
+        file: inout LoweredFile, appendingTo questions: inout [Question], into bag: inout DiagnosticBag
+    ) {
         guard
             let reader = MappingReader(
                 document, node: node, context: "question", namedByID: true, field: "questions", into: &bag)
-        else { return nil }
+        else { return }
         let errorsBefore = bag.errorCount
 
         let id = reader.identifier("id", label: "question id", into: &bag)
@@ -265,11 +262,10 @@ struct SchemaValidator {
             lowerTypeFields(type, reader, into: &question, file: &file, bag: &bag)
         }
         let errorsAfter = bag.errorCount
-        guard errorsAfter == errorsBefore, id != nil, type != nil, prompt != nil else { return nil }
-        // The check holds the question for its duration; moving it in and out spares a copy.
-        let check = ItemWritingCheck(question: consume question, sites: itemSites(reader))
-        check.check(into: &bag)
-        return check.question
+        guard errorsAfter == errorsBefore, id != nil, type != nil, prompt != nil else { return }
+        ItemWritingCheck(question: question, sites: itemSites(reader)).check(into: &bag)
+        file.record(question)
+        questions.append(consume question)
     }
 
     /// Where the question's prompt and choices were written.
