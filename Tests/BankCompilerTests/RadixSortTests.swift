@@ -33,4 +33,16 @@ struct RadixSortTests {
         RadixSort.sort(&keys)
         #expect(keys == expected)
     }
+
+    /// The shingle index appends (shingle, question) in question order and skips sorting the
+    /// question's three bytes: the result must still be fully sorted, repeats of a shingle
+    /// with their questions ascending.
+    @Test("skips low bytes already in order", arguments: [65, 1_000, 30_000])
+    func skipsLowBytesAlreadyInOrder(count: Int) {
+        var random = Xoshiro256StarStar(seed: UInt64(count))
+        var keys = (0..<count).map { index in (random.next() % 97) << 24 | UInt64(index / 3) }
+        let expected = keys.sorted()
+        RadixSort.sort(&keys, sortedLowBytes: 3)
+        #expect(keys == expected)
+    }
 }

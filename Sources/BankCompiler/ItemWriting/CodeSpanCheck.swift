@@ -12,11 +12,13 @@ enum CodeSpanCheck {
     ///
     /// - Complexity: O(n) in the document's text, plus O(size of `source`) per warning.
     static func report(in document: YAMLDocument, source: UnsafeRawBufferPointer, into bag: inout DiagnosticBag) {
-        guard source.contains(UInt8(ascii: "`")) else { return }
+        let backtick = UInt8(ascii: "`")
+        guard ByteSearch.first(backtick, in: source, range: 0..<source.count) < source.count else { return }
         for (index, node) in document.nodes.enumerated() where node.kind == .scalar && node.textLength > 0 {
             let bytes = document.bytes(index)
-            guard bytes.contains(UInt8(ascii: "`")) else { continue }
-            let lines = unterminatedLines(in: String(decoding: bytes, as: UTF8.self))
+            let lines = bytes.withUnsafeBytes { text in
+                ByteSearch.first(backtick, in: text, range: 0..<text.count) < text.count ? unterminatedLines(in: text) : []
+            }
             guard !lines.isEmpty else { continue }
             let location = document.location(of: index)
             if node.style == .literal {
@@ -55,18 +57,43 @@ enum CodeSpanCheck {
     ///
     /// - Complexity: O(n) in the length of `text`.
     static func unterminatedLines(in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { unterminatedLines(in: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same over UTF-8 bytes. Lines are split at the byte `\n` and backticks counted as
+    /// bytes (both are ASCII, so never inside a multi-byte character): a scalar of long
+    /// answers is never decoded into characters, which made this check a third of the
+    /// compile time of a bank of long answers.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    static func unterminatedLines(in text: UnsafeRawBufferPointer) -> [Int] {
+        let newline = UInt8(ascii: "\n")
+        let backtick = UInt8(ascii: "`")
         var result: [Int] = []
         var inFence = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("```") {
+        var runs: [Int] = []
+        var lineIndex = 0
+        var start = 0
+        while start <= text.count {
+            let end = ByteSearch.first(newline, in: text, range: start..<text.count)
+            defer {
+                lineIndex += 1
+                start = end + 1
+            }
+            var first = start
+            while first < end, text[first] == UInt8(ascii: " ") || text[first] == UInt8(ascii: "\t") { first += 1 }
+            if end - first >= 3, text[first] == backtick, text[first + 1] == backtick, text[first + 2] == backtick {
                 inFence.toggle()
                 continue
             }
             if inFence { continue }
-            var runs: [Int] = []
+            let firstBacktick = ByteSearch.first(backtick, in: text, range: first..<end)
+            guard firstBacktick < end else { continue }
+            runs.removeAll(keepingCapacity: true)
             var current = 0
-            for character in line.utf8 {
-                if character == UInt8(ascii: "`") {
+            for offset in firstBacktick..<end {
+                if text[offset] == backtick {
                     current += 1
                 } else if current > 0 {
                     runs.append(current)
@@ -77,7 +104,7 @@ enum CodeSpanCheck {
             var position = 0
             while position < runs.count {
                 guard let close = runs[(position + 1)...].firstIndex(of: runs[position]) else {
-                    result.append(index)
+                    result.append(lineIndex)
                     break
                 }
                 position = close + 1

@@ -55,7 +55,8 @@ enum NearDuplicateFinder {
                 counts[index] += 1
             }
         }
-        RadixSort.sort(&entries)
+        // Entries were appended in question order, so their low three bytes already ascend.
+        RadixSort.sort(&entries, sortedLowBytes: 3)
         func question(_ entry: UInt64) -> UInt64 { entry & 0xFF_FFFF }
         // Each pair of questions sharing an uncommon shingle, packed later << 32 | earlier;
         // after sorting, a run's length is the number of uncommon shingles the pair shares.

@@ -8,11 +8,14 @@ enum RadixSort {
     ///
     /// One counting pass finds each byte's histogram; a byte on which every key agrees needs
     /// no pass (the high bytes of small packed values), so keys of b varying bytes take b
-    /// scatter passes.
+    /// scatter passes. Keys already in ascending order of their `sortedLowBytes` low bytes
+    /// (a shingle's question number, appended in question order) skip those passes too:
+    /// each pass is stable, so it keeps the order of the bytes below it.
     ///
     /// - Complexity: O(n · b) time for n keys with b varying bytes (at most 8), O(n) extra space.
-    static func sort(_ keys: inout [UInt64]) {
+    static func sort(_ keys: inout [UInt64], sortedLowBytes: Int = 0) {
         let count = keys.count
+        precondition((0...8).contains(sortedLowBytes), "a key has eight bytes")
         guard count > 64 else {
             keys.sort()
             return
@@ -31,7 +34,7 @@ enum RadixSort {
         }
         var scratch = [UInt64](repeating: 0, count: count)
         var sortedInScratch = false
-        for byte in 0..<8 {
+        for byte in sortedLowBytes..<8 {
             let base = byte * 256
             // Every key has the same value in this byte (the histogram holds one digit with all
             // of them; any key shows which): the pass would not move anything.

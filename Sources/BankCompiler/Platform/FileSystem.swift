@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// The file-system calls of BankCompiler: the module's only file importing a platform module.
+/// The file-system calls of BankCompiler (with ``ByteSearch``, the only code importing a platform module).
 enum FileSystem {
     /// What `stat` says of a path.
     struct Status {
