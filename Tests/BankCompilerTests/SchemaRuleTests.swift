@@ -69,6 +69,11 @@ struct SchemaRuleTests {
             "bank: test\ntitle: T\ntags: [1️⃣behavioural]\nquestions:\n  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n    tags: [2️⃣feedbak, feedback]\n",
             [("1️⃣", "undeclared-tag"), ("2️⃣", "undeclared-tag")]),
         RuleCase(
+            "an undeclared tag is reported at every use",
+            "bank: test\ntitle: T\ntags: [feedback]\nquestions:\n  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n    tags: [1️⃣feedbak]\n"
+                + "  - id: b\n    type: flashcard\n    prompt: Q\n    answer: A\n    tags: [databases, 2️⃣feedbak]\n",
+            [("1️⃣", "undeclared-tag"), ("2️⃣", "undeclared-tag")]),
+        RuleCase(
             "repeated tag is a warning",
             header + "  - id: a\n    type: flashcard\n    prompt: P\n    answer: A\n    tags: [feedback, 1️⃣feedback]\n",
             [("1️⃣", "duplicate-tag")]),

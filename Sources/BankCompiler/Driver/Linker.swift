@@ -75,7 +75,7 @@ struct Linker {
         } else {
             let names = vocabulary.keys.sorted()
             for (_, file) in files {
-                for reference in file.tagReferences where vocabulary[reference.name] == nil {
+                for reference in file.tagReferences.uses(where: { vocabulary[$0] == nil }) {
                     bag.error(
                         .undeclaredTag(reference.name, suggestion: Spelling.nearest(to: reference.name, in: names)),
                         at: reference.location)

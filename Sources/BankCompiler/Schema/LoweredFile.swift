@@ -20,7 +20,7 @@ struct LoweredFile {
     /// The bank's test-wiseness figures, measured on the file's worker.
     private(set) var itemStatistics = BankItemStatistics([])
     /// Every tag the file uses, where it uses it, to check against the vocabulary.
-    var tagReferences: [(name: String, location: SourceLocation)] = []
+    var tagReferences = TagReferences()
     /// Trace templates with their locations, to check against the sorting catalog.
     var traceReferences:
         [(template: QuizEngine.TraceTemplate, location: SourceLocation, fields: [String: SourceLocation])] = []

@@ -171,7 +171,7 @@ struct SchemaValidator {
     /// Reads a `tags:` list: identifiers, each recorded for the vocabulary check; a repeat is a warning.
     private func tagList(
         _ reader: MappingReader, into bag: inout DiagnosticBag,
-        references: inout [(name: String, location: SourceLocation)]
+        references: inout TagReferences
     ) -> [String] {
         guard let node = reader.value("tags"),
             MappingReader.expect(.sequence, document, node, field: "tags", into: &bag)
@@ -189,7 +189,7 @@ struct SchemaValidator {
                 continue
             }
             tags.append(name)
-            references.append((name, location))
+            references.append(name, at: location)
         }
         return tags
     }
