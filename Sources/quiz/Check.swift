@@ -6,6 +6,7 @@ import QuizEngine
 /// `quiz check`: validate banks like a compiler, reporting every problem in one run.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check question banks and report every problem with its place.",
         discussion: """
             Exit status: 0 when clean, 1 when there are errors (or warnings with \

@@ -5,6 +5,7 @@ import QuizEngine
 /// `quiz compile`: check the banks and, when clean, write the verified binary index.
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compile",
         abstract: "Compile question banks into the binary index quiz reads.",
         discussion: """
             Runs every check of `quiz check`; writes nothing when there are errors. The index is \

@@ -8,6 +8,7 @@ import Spelling
 /// `quiz course`: the free sorting-algorithms course.
 struct Course: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "course",
         abstract: "The sorting-algorithms course: read lessons, run and trace sorts, measure them.",
         subcommands: [CourseList.self, CourseShow.self, CourseRun.self, CourseBench.self, CoursePractice.self]
     )

@@ -6,6 +6,7 @@ import QuizEngine
 /// sheet.
 struct Draw: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "draw",
         abstract: "Draw random questions by tag, reproducibly: a list, JSON, or a mock-interview sheet.",
         discussion: """
             Tag expressions combine tag names with ! (not), & (and), | (or) and parentheses; \

@@ -5,6 +5,7 @@ import QuizEngine
 /// `quiz export`: questions out to Anki.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export questions for Anki: a package (.apkg) or Anki's text format (.csv).",
         subcommands: [ExportApkg.self, ExportCSV.self])
 }

@@ -7,6 +7,7 @@ import Spelling
 /// `quiz info KEY`: a card's schedule and its review history.
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "info",
         abstract: "A card's state, stability, difficulty, retrievability and history.")
 
     @Argument(help: "The question's key, bank/id.")

@@ -8,6 +8,7 @@ import QuizStore
 /// stage by stage, ends with a scorecard, and keeps every rehearsal in the store.
 struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "interview",
         abstract: "A timed mock interview through the stages of a back-end loop, with a scorecard and a history.",
         discussion: """
             Without a plan, lists the plans of Banks/interviews.yaml. With one, announces each \

@@ -6,6 +6,7 @@ import QuizEngine
 /// schedules.
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "practice",
         abstract: "A quick practice round of questions drawn by tag (the default command).",
         discussion: """
             Answer choice questions with letters (b, or a c for several), order questions with \

@@ -7,6 +7,7 @@ import QuizStore
 /// answer.
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "The daily spaced-repetition review: due cards first, then a few new ones.",
         discussion: """
             Cards due today (before the next rollover hour, local time) come lowest \

@@ -6,7 +6,9 @@ import Spelling
 
 /// `quiz show KEY`: one question in full, with its source file and line.
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one question in full, answer included.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one question in full, answer included."
+    )
 
     @Argument(help: "The question's key, bank/id (for example nosql/nosql-scalability).")
     var key: String

@@ -6,6 +6,7 @@ import QuizStore
 /// `quiz stats`: progress, the 30-day forecast, retention, activity and orphaned history.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Progress: cards by state, what is due, a 30-day forecast, retention.")
 
     @Option(help: "Output format: text or json.")

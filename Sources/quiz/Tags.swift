@@ -4,7 +4,9 @@ import QuizEngine
 
 /// `quiz tags`: the tag vocabulary with descriptions and question counts.
 struct Tags: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List tags with their descriptions and question counts.")
+    static let configuration = CommandConfiguration(
+        commandName: "tags", abstract: "List tags with their descriptions and question counts."
+    )
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
