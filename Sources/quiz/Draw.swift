@@ -57,14 +57,14 @@ struct Draw: ParsableCommand {
         let questions = try query.draw(count: count, seed: seed).map { try index.question(at: $0) }
         switch format {
         case .json:
-            print(json(questions, seed: seed))
+            StandardOutput.write(json(questions, seed: seed) + "\n")
         case .markdown:
             let sheet = MarkdownSheet(
                 questions: questions, seed: seed, matching: query.matches().count, selection: selection.summary,
                 replay: replay(seed: seed))
-            print(sheet.text, terminator: "")
+            StandardOutput.write(sheet.text)
         case .text:
-            print(text(questions), terminator: "")
+            StandardOutput.write(text(questions))
             let matching = query.matches().count
             let drawn = "\(questions.count) of \(matching) matching question\(matching == 1 ? "" : "s")"
             StandardError.write("seed \(seed) · \(drawn) · replay: \(replay(seed: seed))\n")

@@ -28,8 +28,9 @@ struct Show: ParsableCommand {
         }
         let question = try index.question(at: ordinal)
         switch format {
-        case .json: print(QuestionJSON.full(question).text)
-        case .text: print(QuestionText(color: Terminal.allowsColor(fileDescriptor: 1)).full(question))
+        case .json: StandardOutput.write(QuestionJSON.full(question).text + "\n")
+        case .text:
+            StandardOutput.write(QuestionText(color: Terminal.allowsColor(fileDescriptor: 1)).full(question) + "\n")
         }
     }
 }
