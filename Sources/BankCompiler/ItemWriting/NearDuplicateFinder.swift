@@ -40,40 +40,17 @@ enum NearDuplicateFinder {
     ///
     /// Banks of 2^24 questions or more are not searched (the packed index has 24 bits for them).
     ///
-    /// - Complexity: O(s log s) for s shingles, O(p log p) for the p pairs that share an
-    ///   uncommon one, plus O(k) per candidate pair of k shingles.
+    /// - Complexity: O(s) for s shingles and O(p) for the p pairs that share an uncommon one
+    ///   (radix sorts), plus O(k log k) per candidate pair of k shingles.
     static func pairs(_ shingles: [[UInt64]]) -> [(Int, Int, Double)] {
-        // Every shingle with its question, packed as 40 bits of the shingle over 24 of
-        // the question and sorted, so that each shingle's questions are adjacent. Equal 40-bit
-        // prefixes of different shingles only add candidates, which the exact test drops.
         guard shingles.count < 1 << 24 else { return [] }
-        var entries: [UInt64] = []
-        var counts = [Int](repeating: 0, count: shingles.count)
-        for (index, set) in shingles.enumerated() where set.count >= minimumShingles {
-            for shingle in set {
-                entries.append(shingle & ~0xFF_FFFF | UInt64(index))
-                counts[index] += 1
-            }
+        let counts = shingles.map { $0.count >= minimumShingles ? $0.count : 0 }
+        // Shingles of one half of the hash space (its top bit) never match those of the other,
+        // so each half's index is built, sorted and scanned on a core of its own.
+        let halves = FileWorkers.map(count: 2, cost: { _ in 1 }) { half in
+            candidatePairs(shingles, topBit: UInt64(half))
         }
-        // Entries were appended in question order, so their low three bytes already ascend.
-        RadixSort.sort(&entries, sortedLowBytes: 3)
-        func question(_ entry: UInt64) -> UInt64 { entry & 0xFF_FFFF }
-        // Each pair of questions sharing an uncommon shingle, packed later << 32 | earlier;
-        // after sorting, a run's length is the number of uncommon shingles the pair shares.
-        var pairKeys: [UInt64] = []
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count, entries[end] >> 24 == entries[start] >> 24 { end += 1 }
-            if end - start > 1, end - start <= commonShingleLimit {
-                for later in (start + 1)..<end {
-                    for earlier in start..<later where question(entries[earlier]) != question(entries[later]) {
-                        pairKeys.append(question(entries[later]) << 32 | question(entries[earlier]))
-                    }
-                }
-            }
-            start = end
-        }
+        var pairKeys = halves[0] + halves[1]
         RadixSort.sort(&pairKeys)
         var result: [(Int, Int, Double)] = []
         // Each candidate's distinct shingles, sorted the first time it is compared.
@@ -107,6 +84,41 @@ enum NearDuplicateFinder {
             index = end
         }
         return result
+    }
+
+    /// Each pair of questions sharing an uncommon shingle whose top bit is `topBit`, packed
+    /// later << 32 | earlier, once per shingle they share (unsorted).
+    ///
+    /// Every shingle with its question is packed as 40 bits of the shingle over 24 of the
+    /// question and sorted, so that each shingle's questions are adjacent. Equal 40-bit
+    /// prefixes of different shingles only add candidates, which the exact test drops.
+    ///
+    /// - Complexity: O(s) for the s shingles of the half, plus O(p) for the p pairs.
+    private static func candidatePairs(_ shingles: [[UInt64]], topBit: UInt64) -> [UInt64] {
+        var entries: [UInt64] = []
+        for (index, set) in shingles.enumerated() where set.count >= minimumShingles {
+            for shingle in set where shingle >> 63 == topBit {
+                entries.append(shingle & ~0xFF_FFFF | UInt64(index))
+            }
+        }
+        // Entries were appended in question order, so their low three bytes already ascend.
+        RadixSort.sort(&entries, sortedLowBytes: 3)
+        func question(_ entry: UInt64) -> UInt64 { entry & 0xFF_FFFF }
+        var pairKeys: [UInt64] = []
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end] >> 24 == entries[start] >> 24 { end += 1 }
+            if end - start > 1, end - start <= commonShingleLimit {
+                for later in (start + 1)..<end {
+                    for earlier in start..<later where question(entries[earlier]) != question(entries[later]) {
+                        pairKeys.append(question(entries[later]) << 32 | question(entries[earlier]))
+                    }
+                }
+            }
+            start = end
+        }
+        return pairKeys
     }
 
     /// `values` sorted, without repeats.
