@@ -27,12 +27,13 @@ enum NearDuplicateFinder {
         // The prompt says what a question asks; the start of each answer part tells apart
         // prompts that differ only in their answer. A long flashcard answer would add cost
         // without telling near-duplicates apart any better.
-        var parts = [question.prompt.utf8.prefix(Int.max)]
-        for choice in question.choices where choice.isCorrect { parts.append(choice.text.utf8.prefix(answerPrefixBytes)) }
-        for form in question.accept { parts.append(form.utf8.prefix(answerPrefixBytes)) }
-        for item in question.items { parts.append(item.utf8.prefix(answerPrefixBytes)) }
-        if let answer = question.answer { parts.append(answer.utf8.prefix(answerPrefixBytes)) }
-        return shingles(ofParts: parts)
+        var builder = ShingleBuilder()
+        builder.add(question.prompt, prefix: Int.max)
+        for choice in question.choices where choice.isCorrect { builder.add(choice.text, prefix: answerPrefixBytes) }
+        for form in question.accept { builder.add(form, prefix: answerPrefixBytes) }
+        for item in question.items { builder.add(item, prefix: answerPrefixBytes) }
+        if let answer = question.answer { builder.add(answer, prefix: answerPrefixBytes) }
+        return builder.shingles
     }
 
     /// Pairs `(earlier, later, similarity)` of question indices, one per later question that
@@ -156,57 +157,59 @@ enum NearDuplicateFinder {
     /// digits; other bytes separate words), in text order, repeats kept: sorting every
     /// question's shingles would cost more than the rest of the check, and only candidate
     /// pairs need it, sorted once each.
-    static func shingles(ofText text: String) -> [UInt64] { shingles(ofParts: [text.utf8.prefix(Int.max)]) }
-
-    /// The shingles of the parts read as one text, a word break between parts.
-    static func shingles(ofParts parts: [Substring.UTF8View]) -> [UInt64] {
-        var words = WordHasher()
-        for part in parts {
-            if part.withContiguousStorageIfAvailable({ words.add($0) }) == nil {
-                Array(part).withUnsafeBufferPointer { words.add($0) }
-            }
-            words.endWord()  // a word never runs from one part into the next
-        }
-        let wordHashes = words.hashes
-        guard wordHashes.count >= 3 else { return [] }
-        var result: [UInt64] = []
-        result.reserveCapacity(wordHashes.count - 2)
-        for start in 0...(wordHashes.count - 3) {
-            // Mix the three word hashes in order (a rotate keeps "a b c" apart from "b a c").
-            var mixed = wordHashes[start]
-            mixed = (mixed << 21 | mixed >> 43) ^ wordHashes[start + 1]
-            mixed = (mixed << 21 | mixed >> 43) ^ wordHashes[start + 2]
-            mixed ^= mixed >> 33
-            mixed &*= 0xff51_afd7_ed55_8ccd
-            mixed ^= mixed >> 33
-            result.append(mixed)
-        }
-        return result
+    static func shingles(ofText text: String) -> [UInt64] {
+        var builder = ShingleBuilder()
+        builder.add(text, prefix: Int.max)
+        return builder.shingles
     }
 }
 
-/// FNV-1a hashes of the words of a text read in pieces: lowercased ASCII letters, digits and
-/// any non-ASCII byte make words; everything else separates them.
-private struct WordHasher {
-    private(set) var hashes: [UInt64] = []
+/// Shingles of a text read in parts: FNV-1a hashes of its words (lowercased ASCII letters,
+/// digits and any non-ASCII byte make words; everything else separates them), each run of
+/// three mixed into one value as the third word ends.
+///
+/// It keeps only the last two word hashes, so a question's shingles cost one array.
+private struct ShingleBuilder {
+    private(set) var shingles: [UInt64] = []
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     private var inWord = false
+    private var previous: UInt64 = 0
+    private var beforePrevious: UInt64 = 0
+    private var words = 0
 
-    mutating func add(_ buffer: UnsafeBufferPointer<UInt8>) {
-        for byte in buffer {
-            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
-            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower >= 0x80 {
-                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-                inWord = true
-            } else {
-                endWord()
+    /// Adds the first `prefix` bytes of `text` as one more part; a word never runs from one
+    /// part into the next.
+    mutating func add(_ text: String, prefix: Int) {
+        var text = text
+        text.withUTF8 { buffer in
+            for byte in buffer.prefix(prefix) {
+                let lower = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower >= 0x80 {
+                    hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                    inWord = true
+                } else {
+                    endWord()
+                }
             }
         }
+        endWord()
     }
 
-    mutating func endWord() {
+    private mutating func endWord() {
         guard inWord else { return }
-        hashes.append(hash)
+        if words >= 2 {
+            // Mix the three word hashes in order (a rotate keeps "a b c" apart from "b a c").
+            var mixed = beforePrevious
+            mixed = (mixed << 21 | mixed >> 43) ^ previous
+            mixed = (mixed << 21 | mixed >> 43) ^ hash
+            mixed ^= mixed >> 33
+            mixed &*= 0xff51_afd7_ed55_8ccd
+            mixed ^= mixed >> 33
+            shingles.append(mixed)
+        }
+        beforePrevious = previous
+        previous = hash
+        words += 1
         hash = 0xcbf2_9ce4_8422_2325
         inWord = false
     }
