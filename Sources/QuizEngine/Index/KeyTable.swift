@@ -20,12 +20,18 @@ struct KeyTable {
     /// - Throws: `.invalidInput` naming the first key that appears twice.
     /// - Complexity: O(n log n · k), where k is the length of the common key prefixes.
     func sortedOrdinals(pool: StringPool) throws(IndexError) -> [UInt32] {
+        // The bytes of the strings the keys use (ids and banks: a small part of the pool),
+        // copied once so that the sort compares with memcmp.
+        var arena: [UInt8] = []
+        var ranges: [UInt32: Range<Int>] = [:]
+        for id in bankIDs + questionIDs where ranges[id] == nil {
+            let start = arena.count
+            pool.withBytes(Int(id)) { arena.append(contentsOf: $0) }
+            ranges[id] = start..<arena.count
+        }
         var order = (0..<UInt32(bankIDs.count)).map { $0 }
-        let duplicate: String? = pool.bytes.withUnsafeBytes { bytes in
-            let offsets = pool.offsets
-            func text(_ id: UInt32) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: bytes[offsets[Int(id)]..<offsets[Int(id) + 1]])
-            }
+        let duplicate: String? = arena.withUnsafeBytes { bytes in
+            func text(_ id: UInt32) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[ranges[id]!]) }
             // Keys of one bank share its string id, so most comparisons are one memcmp of ids.
             func compare(_ a: UInt32, _ b: UInt32) -> Int {
                 let bankA = bankIDs[Int(a)]

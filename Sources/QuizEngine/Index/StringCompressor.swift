@@ -1,0 +1,216 @@
+/// Writes a string pool compressed (format 1.3, `FORMAT.md`: `SDIC`, `SOFF`, `SDAT`): a
+/// word-based canonical Huffman code built for this pool ("Huffword", spaceless words), each
+/// string its own byte-aligned bitstream ending in an end symbol.
+///
+/// Two passes over the distinct strings: the first counts tokens, the second encodes. Only
+/// the distinct tokens are copied (the vocabulary); the strings are read in place.
+struct StringCompressor {
+    /// The longest code the writer makes (readers accept up to ``StringCode/maximumLength``).
+    static let lengthLimit = 24
+
+    /// The three sections' bytes.
+    struct Output {
+        var dictionary: [UInt8]
+        var offsets: [UInt8]
+        var streams: [UInt8]
+    }
+
+    /// Compresses every string of `pool`.
+    ///
+    /// - Throws: `.invalidInput` when the compressed strings exceed 4 GiB.
+    /// - Complexity: O(n + v log v) for n bytes of strings and v distinct tokens.
+    static func compress(_ pool: StringPool) throws(IndexError) -> Output {
+        var tokens = TokenTable(expectedCount: max(1024, pool.count / 4))
+        for id in 0..<pool.count {
+            pool.withBytes(id) { text in
+                StringTokens.forEach(text) { token in tokens.add(token) }
+            }
+        }
+        let code = Code(tokens: tokens, stringCount: pool.count)
+
+        var streams: [UInt8] = []
+        streams.reserveCapacity(pool.byteCount / 2 + 64)
+        var offsets = ByteBuffer()
+        offsets.reserve(4 * (pool.count + 1))
+        offsets.u32(0)
+        var bits = BitWriter()
+        for id in 0..<pool.count {
+            pool.withBytes(id) { text in
+                StringTokens.forEach(text) { token in
+                    let t = tokens.id(of: token)
+                    let length = code.lengths[t]
+                    if length != 0 {
+                        bits.put(code.codes[t], length, into: &streams)
+                    } else {
+                        bits.put(code.escapeCode, code.escapeLength, into: &streams)
+                        var n = token.count
+                        repeat {
+                            let group = UInt32(n & 0x7F) | (n > 0x7F ? 0x80 : 0)
+                            bits.put(group, 8, into: &streams)
+                            n >>= 7
+                        } while n > 0
+                        for byte in token { bits.put(UInt32(byte), 8, into: &streams) }
+                    }
+                }
+            }
+            bits.put(code.endCode, code.endLength, into: &streams)
+            bits.flush(into: &streams)
+            guard streams.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
+            offsets.u32(UInt32(streams.count))
+        }
+        return Output(dictionary: code.dictionary(tokens), offsets: offsets.bytes, streams: streams)
+    }
+
+    /// The code: each vocabulary token's code and length (0 for a token written as a
+    /// literal after the escape symbol), and the end and escape symbols'.
+    private struct Code {
+        var codes: [UInt32]
+        var lengths: [UInt8]
+        var endCode: UInt32 = 0
+        var endLength: UInt8 = 0
+        var escapeCode: UInt32 = 0
+        var escapeLength: UInt8 = 0
+        /// The vocabulary in canonical order (by code length, then bytes).
+        var vocabulary: [Int] = []
+
+        /// Tokens that occur once are escaped (a literal costs about what a vocabulary entry
+        /// would, and keeps the vocabulary, which a reader rebuilds at open, small).
+        init(tokens: TokenTable, stringCount: Int) {
+            var vocabulary: [Int] = []
+            var escapes: UInt64 = 0
+            for t in 0..<tokens.count {
+                if tokens.counts[t] > 1 { vocabulary.append(t) } else { escapes += 1 }
+            }
+            // Symbols: 0 end, 1 escape, 2... the vocabulary in first-occurrence order.
+            var weights: [UInt64] = [UInt64(stringCount), escapes]
+            for t in vocabulary { weights.append(UInt64(tokens.counts[t])) }
+            let huffman = HuffmanCode(weights: weights, limit: StringCompressor.lengthLimit)
+            var lengths = huffman.lengths
+            if escapes == 0 { lengths[1] = 0 }
+            let bytes = tokens.bytes
+            let offsets = tokens.offsets
+            let sorted = bytes.withUnsafeBytes { all in
+                vocabulary.indices.sorted { a, b in
+                    let la = lengths[a + 2]
+                    let lb = lengths[b + 2]
+                    if la != lb { return la < lb }
+                    let x = UnsafeRawBufferPointer(rebasing: all[offsets[vocabulary[a]]..<offsets[vocabulary[a] + 1]])
+                    let y = UnsafeRawBufferPointer(rebasing: all[offsets[vocabulary[b]]..<offsets[vocabulary[b] + 1]])
+                    return ByteRope(x).compare(ByteRope(y)) < 0
+                }
+            }
+            // Canonical order: by length; within a length, end, escape, then tokens by bytes.
+            var order: [Int] = []
+            order.reserveCapacity(weights.count)
+            var next = 0
+            for length in 1...StringCompressor.lengthLimit {
+                if lengths[0] == length { order.append(0) }
+                if lengths[1] == length { order.append(1) }
+                while next < sorted.count && Int(lengths[sorted[next] + 2]) == length {
+                    order.append(sorted[next] + 2)
+                    next += 1
+                }
+            }
+            let symbolCodes = huffman.canonicalCodes(order: order)
+            codes = [UInt32](repeating: 0, count: tokens.count)
+            self.lengths = [UInt8](repeating: 0, count: tokens.count)
+            for (i, t) in vocabulary.enumerated() {
+                codes[t] = symbolCodes[i + 2]
+                self.lengths[t] = lengths[i + 2]
+            }
+            endCode = symbolCodes[0]
+            endLength = lengths[0]
+            escapeCode = symbolCodes[1]
+            escapeLength = lengths[1]
+            self.vocabulary = sorted.map { vocabulary[$0] }
+        }
+
+        /// The `SDIC` section: header, tokens per code length, then the vocabulary
+        /// front-coded in canonical order.
+        func dictionary(_ tokens: TokenTable) -> [UInt8] {
+            let maxLength = max(Int(endLength), Int(escapeLength), vocabulary.map { Int(lengths[$0]) }.max() ?? 0)
+            var out = ByteBuffer()
+            out.u32(UInt32(vocabulary.count))
+            out.u32(UInt32(vocabulary.reduce(0) { $0 + tokens.token($1).count }))
+            out.u8(UInt8(maxLength))
+            out.u8(endLength)
+            out.u8(escapeLength)
+            out.u8(0)
+            var perLength = [UInt32](repeating: 0, count: maxLength + 1)
+            for t in vocabulary { perLength[Int(lengths[t])] += 1 }
+            for l in 1...maxLength { out.u32(perLength[l]) }
+            var previous: ArraySlice<UInt8> = []
+            for t in vocabulary {
+                let token = tokens.token(t)
+                var shared = 0
+                let limit = min(previous.count, token.count - 1, StringCode.maximumShared)
+                while shared < limit && previous[previous.startIndex + shared] == token[token.startIndex + shared] {
+                    shared += 1
+                }
+                out.u8(UInt8(shared))
+                var n = token.count - shared
+                repeat {
+                    out.u8(UInt8(n & 0x7F) | (n > 0x7F ? 0x80 : 0))
+                    n >>= 7
+                } while n > 0
+                out.append(Array(token.dropFirst(shared)))
+                previous = token
+            }
+            return out.bytes
+        }
+    }
+}
+
+/// The tokens of a string for the pool's word-based code: maximal runs of word bytes
+/// (`A-Z a-z 0-9 _`) and maximal runs of other bytes; a single space between two words is
+/// implied, not a token. Runs split only at ASCII bytes, so each token of valid UTF-8 is
+/// valid UTF-8 on its own.
+enum StringTokens {
+    @inline(__always)
+    static func isWord(_ b: UInt8) -> Bool {
+        let folded = b | 0x20
+        return (folded >= 0x61 && folded <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    }
+
+    /// Calls `body` with each token of `text` in order, leaving out implied spaces.
+    ///
+    /// - Complexity: O(n) in the text's length.
+    @inline(__always)
+    static func forEach(_ text: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        let n = text.count
+        var start = 0
+        while start < n {
+            let word = isWord(text[start])
+            var end = start + 1
+            while end < n && isWord(text[end]) == word { end += 1 }
+            // A lone space between two words (not at either end) is implied.
+            if word || start == 0 || end == n || end - start != 1 || text[start] != 0x20 {
+                body(UnsafeRawBufferPointer(rebasing: text[start..<end]))
+            }
+            start = end
+        }
+    }
+}
+
+/// Packs codes most significant bit first into bytes.
+struct BitWriter {
+    private var accumulator: UInt64 = 0
+    private var pending = 0
+
+    @inline(__always)
+    mutating func put(_ code: UInt32, _ length: UInt8, into out: inout [UInt8]) {
+        accumulator = (accumulator &<< UInt64(length)) | UInt64(code)
+        pending += Int(length)
+        while pending >= 8 {
+            pending -= 8
+            out.append(UInt8(truncatingIfNeeded: accumulator >> UInt64(pending)))
+        }
+    }
+
+    /// Writes the last partial byte, zero padded.
+    mutating func flush(into out: inout [UInt8]) {
+        if pending > 0 { out.append(UInt8(truncatingIfNeeded: accumulator << UInt64(8 - pending))) }
+        accumulator = 0
+        pending = 0
+    }
+}
