@@ -66,6 +66,18 @@ struct IndexStringCodeTests {
         }
     }
 
+    @Test("the pool compressed in chunks on every core equals the pool compressed in one pass")
+    func chunkedEqualsSerial() throws {
+        var pool = StringPool(expectedCount: 16)
+        var g = IndexTestRandom(seed: 11)
+        for _ in 0..<3_000 { _ = pool.intern(IndexFixtures.text(&g) + " " + IndexFixtures.text(&g)) }
+        let serial = try StringCompressor.compress(pool, chunkWeight: Int.max)
+        let chunked = try StringCompressor.compress(pool, chunkWeight: 1)
+        #expect(chunked.dictionary == serial.dictionary)
+        #expect(chunked.offsets == serial.offsets)
+        #expect(chunked.streams == serial.streams)
+    }
+
     @Test("Huffman lengths are limited and still a prefix code")
     func lengthLimit() {
         var weights: [UInt64] = [1, 1]

@@ -15,50 +15,94 @@ struct StringCompressor {
         var streams: [UInt8]
     }
 
-    /// Compresses every string of `pool`.
+    /// Compresses every string of `pool`, splitting the work across cores in chunks of at
+    /// least `chunkWeight` bytes of strings (the output does not depend on the split).
     ///
     /// - Throws: `.invalidInput` when the compressed strings exceed 4 GiB.
     /// - Complexity: O(n + v log v) for n bytes of strings and v distinct tokens.
-    static func compress(_ pool: StringPool) throws(IndexError) -> Output {
-        var tokens = TokenTable(expectedCount: max(1024, pool.count / 4))
-        for id in 0..<pool.count {
-            pool.withBytes(id) { text in
-                StringTokens.forEach(text) { token in tokens.add(token) }
-            }
+    static func compress(_ pool: StringPool, chunkWeight: Int = 1 << 20) throws(IndexError) -> Output {
+        // Both passes run on consecutive chunks of the strings, one per core; merged in chunk
+        // order, the output is that of one serial pass.
+        let weight = { (id: Int) in pool.strings[id].utf8.count }
+        let counted = ParallelChunks.map(count: pool.count, weight: weight, minimumWeight: chunkWeight) { range in
+            var tokens = TokenTable(expectedCount: max(1024, range.count / 4))
+            for id in range { pool.withBytes(id) { tokens.addTokens(of: $0) } }
+            return tokens
         }
+        var merged = counted[0]
+        for part in counted.dropFirst() { merged.merge(part) }
+        let tokens = merged
         let code = Code(tokens: tokens, stringCount: pool.count)
-
-        var streams: [UInt8] = []
-        streams.reserveCapacity(pool.byteCount / 2 + 64)
+        let encoded = ParallelChunks.map(count: pool.count, weight: weight, minimumWeight: chunkWeight) { range in
+            var encoder = Encoder(code: code, tokens: tokens)
+            var streams: [UInt8] = []
+            streams.reserveCapacity(range.count * 16)
+            var ends: [Int] = []
+            ends.reserveCapacity(range.count)
+            for id in range {
+                pool.withBytes(id) { encoder.encode($0, into: &streams) }
+                ends.append(streams.count)
+            }
+            return (streams, ends)
+        }
+        var streams: [UInt8]
+        if encoded.count == 1 {
+            streams = encoded[0].0
+        } else {
+            streams = []
+            streams.reserveCapacity(encoded.reduce(0) { $0 + $1.0.count })
+        }
         var offsets = ByteBuffer()
         offsets.reserve(4 * (pool.count + 1))
         offsets.u32(0)
+        var base = 0
+        for (part, ends) in encoded {
+            if encoded.count > 1 { streams += part }
+            for end in ends {
+                guard base + end <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
+                offsets.u32(UInt32(base + end))
+            }
+            base += part.count
+        }
+        return Output(dictionary: code.dictionary(tokens), offsets: offsets.bytes, streams: streams)
+    }
+
+    /// Writes strings' bitstreams (the second pass).
+    private struct Encoder {
+        let code: Code
+        let tokens: TokenTable
         var bits = BitWriter()
-        for id in 0..<pool.count {
-            pool.withBytes(id) { text in
-                StringTokens.forEach(text) { token in
+
+        /// Appends the bitstream of `text` to `out`: its tokens' codes (or escaped literals),
+        /// the end symbol, zero padding to a byte.
+        ///
+        /// - Complexity: O(n) expected in the text's length.
+        mutating func encode(_ text: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+            let n = text.count
+            var start = 0
+            while start < n {
+                let end = StringTokens.runEnd(text, from: start)
+                if !StringTokens.isImpliedSpace(text, start, end) {
+                    let token = UnsafeRawBufferPointer(rebasing: text[start..<end])
                     let t = tokens.id(of: token)
                     let length = code.lengths[t]
                     if length != 0 {
-                        bits.put(code.codes[t], length, into: &streams)
+                        bits.put(code.codes[t], length, into: &out)
                     } else {
-                        bits.put(code.escapeCode, code.escapeLength, into: &streams)
-                        var n = token.count
+                        bits.put(code.escapeCode, code.escapeLength, into: &out)
+                        var count = token.count
                         repeat {
-                            let group = UInt32(n & 0x7F) | (n > 0x7F ? 0x80 : 0)
-                            bits.put(group, 8, into: &streams)
-                            n >>= 7
-                        } while n > 0
-                        for byte in token { bits.put(UInt32(byte), 8, into: &streams) }
+                            bits.put(UInt32(count & 0x7F) | (count > 0x7F ? 0x80 : 0), 8, into: &out)
+                            count >>= 7
+                        } while count > 0
+                        for byte in token { bits.put(UInt32(byte), 8, into: &out) }
                     }
                 }
+                start = end
             }
-            bits.put(code.endCode, code.endLength, into: &streams)
-            bits.flush(into: &streams)
-            guard streams.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
-            offsets.u32(UInt32(streams.count))
+            bits.put(code.endCode, code.endLength, into: &out)
+            bits.flush(into: &out)
         }
-        return Output(dictionary: code.dictionary(tokens), offsets: offsets.bytes, streams: streams)
     }
 
     /// The code: each vocabulary token's code and length (0 for a token written as a
@@ -172,21 +216,29 @@ enum StringTokens {
         return (folded >= 0x61 && folded <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
     }
 
+    /// The end of the run (of word bytes or of other bytes) that starts at `start`.
+    @inline(__always)
+    static func runEnd(_ text: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let word = isWord(text[start])
+        var end = start + 1
+        while end < text.count && isWord(text[end]) == word { end += 1 }
+        return end
+    }
+
+    /// Whether the run `start ..< end` is a lone space between two words (not at either end).
+    @inline(__always)
+    static func isImpliedSpace(_ text: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        end - start == 1 && text[start] == 0x20 && start > 0 && end < text.count
+    }
+
     /// Calls `body` with each token of `text` in order, leaving out implied spaces.
     ///
     /// - Complexity: O(n) in the text's length.
-    @inline(__always)
     static func forEach(_ text: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
-        let n = text.count
         var start = 0
-        while start < n {
-            let word = isWord(text[start])
-            var end = start + 1
-            while end < n && isWord(text[end]) == word { end += 1 }
-            // A lone space between two words (not at either end) is implied.
-            if word || start == 0 || end == n || end - start != 1 || text[start] != 0x20 {
-                body(UnsafeRawBufferPointer(rebasing: text[start..<end]))
-            }
+        while start < text.count {
+            let end = runEnd(text, from: start)
+            if !isImpliedSpace(text, start, end) { body(UnsafeRawBufferPointer(rebasing: text[start..<end])) }
             start = end
         }
     }

@@ -48,6 +48,33 @@ struct TokenTable {
         return id
     }
 
+    /// Counts the tokens of `text` (``StringTokens``).
+    ///
+    /// - Complexity: O(n) expected in the text's length.
+    mutating func addTokens(of text: UnsafeRawBufferPointer) {
+        var start = 0
+        while start < text.count {
+            let end = StringTokens.runEnd(text, from: start)
+            if !StringTokens.isImpliedSpace(text, start, end) { add(UnsafeRawBufferPointer(rebasing: text[start..<end])) }
+            start = end
+        }
+    }
+
+    /// Adds the tokens and counts of `other`, a table of the strings that follow this one's:
+    /// its new tokens get ids after this table's, in `other`'s order, which is the order one
+    /// table filled with both would give.
+    ///
+    /// - Complexity: O(b) expected in the bytes of `other`'s tokens.
+    mutating func merge(_ other: TokenTable) {
+        other.bytes.withUnsafeBytes { all in
+            for t in 0..<other.count {
+                let token = UnsafeRawBufferPointer(rebasing: all[other.offsets[t]..<other.offsets[t + 1]])
+                let id = add(token)
+                counts[id] &+= other.counts[t] &- 1
+            }
+        }
+    }
+
     /// The id of `token`, which ``add(_:)`` has seen.
     func id(of token: UnsafeRawBufferPointer) -> Int {
         let (_, found) = find(token)
