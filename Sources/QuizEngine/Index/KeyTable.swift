@@ -23,15 +23,21 @@ struct KeyTable {
         // The bytes of the strings the keys use (ids and banks: a small part of the pool),
         // copied once so that the sort compares with memcmp.
         var arena: [UInt8] = []
-        var ranges: [UInt32: Range<Int>] = [:]
-        for id in bankIDs + questionIDs where ranges[id] == nil {
-            let start = arena.count
-            pool.withBytes(Int(id)) { arena.append(contentsOf: $0) }
-            ranges[id] = start..<arena.count
+        // Where each string the keys use starts and ends in the arena, by string id (-1: unused).
+        var starts = [Int](repeating: -1, count: pool.count)
+        var ends = [Int](repeating: -1, count: pool.count)
+        for ids in [bankIDs, questionIDs] {
+            for id in ids where starts[Int(id)] < 0 {
+                starts[Int(id)] = arena.count
+                pool.withBytes(Int(id)) { arena.append(contentsOf: $0) }
+                ends[Int(id)] = arena.count
+            }
         }
         var order = (0..<UInt32(bankIDs.count)).map { $0 }
         let duplicate: String? = arena.withUnsafeBytes { bytes in
-            func text(_ id: UInt32) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[ranges[id]!]) }
+            func text(_ id: UInt32) -> UnsafeRawBufferPointer {
+                UnsafeRawBufferPointer(rebasing: bytes[starts[Int(id)]..<ends[Int(id)]])
+            }
             // Keys of one bank share its string id, so most comparisons are one memcmp of ids.
             func compare(_ a: UInt32, _ b: UInt32) -> Int {
                 let bankA = bankIDs[Int(a)]

@@ -20,6 +20,10 @@ struct StringCode: Sendable {
     private let firstSymbol: [Int]
     /// The symbols in canonical order: ``end``, ``escape`` or a token number.
     private let symbols: [Int32]
+    /// The codes of at most ``tableBits`` bits by their bits, padded with zeros to
+    /// ``tableBits``: `symbol position << 8 | length`, or 0 when the code is longer.
+    private let table: [UInt32]
+    private let tableBits: Int
     private let tokenBytes: [UInt8]
     /// `tokenOffsets[t] ..< tokenOffsets[t + 1]` are token `t`'s bytes.
     private let tokenOffsets: [Int]
@@ -131,6 +135,19 @@ struct StringCode: Sendable {
         self.countOfLength = countOfLength
         self.firstSymbol = firstSymbol
         self.symbols = symbols
+        let tableBits = min(maxLength, 11)
+        var table = [UInt32](repeating: 0, count: 1 << tableBits)
+        for l in 1...tableBits {
+            for k in 0..<Int(countOfLength[l]) {
+                let code = Int(firstCode[l]) + k
+                let shift = tableBits - l
+                for entry in (code << shift)..<((code + 1) << shift) {
+                    table[entry] = UInt32(firstSymbol[l] + k) << 8 | UInt32(l)
+                }
+            }
+        }
+        self.table = table
+        self.tableBits = tableBits
         tokenBytes = bytes
         tokenOffsets = offsets
     }
@@ -149,17 +166,35 @@ struct StringCode: Sendable {
             position += 1
             return UInt64(b & 1)
         }
+        // The 8 bits at `position`; at least 8 bits remain.
         @inline(__always) func byte() -> UInt8 {
-            var v: UInt8 = 0
-            for _ in 0..<8 { v = v << 1 | UInt8(bit()) }
-            return v
+            let i = position >> 3
+            let shift = position & 7
+            position += 8
+            if shift == 0 { return stream[i] }
+            return stream[i] << UInt8(shift) | stream[i + 1] >> UInt8(8 - shift)
+        }
+        // The `tableBits` bits at `position`, zeros past the end.
+        @inline(__always) func peek() -> Int {
+            let i = position >> 3
+            var window = 0
+            for j in 0..<3 { window = window << 8 | (i + j < stream.count ? Int(stream[i + j]) : 0) }
+            return (window >> (24 - (position & 7) - tableBits)) & ((1 << tableBits) - 1)
         }
         var previousWasWord = false
         while true {
-                // One symbol: extend the code a bit at a time until it falls in its length's range.
+                // One symbol: a short code from the table; a longer one a bit at a time
+                // until it falls in its length's range.
+                guard position < totalBits else { throw bad("ends before its end symbol") }
                 var code: UInt64 = 0
                 var symbol: Int32? = nil
-                for l in 1...maxLength {
+                let entry = table[peek()]
+                if entry != 0 {
+                    guard Int(entry & 0xFF) <= totalBits - position else { throw bad("ends before its end symbol") }
+                    position += Int(entry & 0xFF)
+                    symbol = symbols[Int(entry >> 8)]
+                }
+                for l in 1...maxLength where symbol == nil {
                     guard position < totalBits else { throw bad("ends before its end symbol") }
                     code = code << 1 | bit()
                     let k = code &- firstCode[l]
