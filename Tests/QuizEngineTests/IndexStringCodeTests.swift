@@ -124,6 +124,36 @@ struct IndexStringCodeTests {
         return (offset, length)
     }
 
+    @Test("the compressed-strings feature bit and the string code section go together")
+    func featureBitAndSection() throws {
+        let original = try indexTestWriter.encode(IndexFixtures.small)
+        #expect(original[24] & 1 == 1, "required feature bit 0")
+        let sections = Int(original[20])
+        let entry = try #require(
+            (0..<sections).map { 128 + 32 * $0 }.first { Array(original[$0..<($0 + 4)]) == Array("SDIC".utf8) })
+        #expect(original[entry + 4] & 1 == 1, "SDIC is written with the required flag")
+        func rejection(_ bytes: [UInt8]) -> IndexError? {
+            do {
+                _ = try QuestionIndex(bytes: resealedIndex(bytes))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        var withoutBit = original
+        withoutBit[24] &= ~1
+        #expect(rejection(withoutBit)?.message.contains("strings are not compressed") == true)
+        var withoutSection = original
+        withoutSection[entry] = UInt8(ascii: "X")
+        withoutSection[entry + 4] = 0
+        #expect(rejection(withoutSection)?.message.contains("missing section 'string code'") == true)
+        // What a 1.2 reader sees: an unknown required section (and an unknown required feature).
+        var unknownRequired = original
+        unknownRequired[entry] = UInt8(ascii: "X")
+        unknownRequired[24] &= ~1
+        #expect(rejection(unknownRequired)?.code == .newerFormat)
+    }
+
     @Test("a stream with nonzero padding or a bit flipped is malformed, lazily and verified whole")
     func damagedStreams() throws {
         let set = QuestionSet(questions: [
