@@ -103,6 +103,10 @@ struct IndexStringCodeTests {
             }
             return out
         }
+        for b in 0...255 {
+            let expected = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x5F
+            #expect(StringTokens.isWord(UInt8(b)) == expected, "byte \(b)")
+        }
         #expect(tokens("") == [])
         #expect(tokens("a b") == ["a", "b"])
         #expect(tokens(" a b ") == [" ", "a", "b", " "])

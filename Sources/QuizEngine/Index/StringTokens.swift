@@ -3,10 +3,12 @@
 /// implied, not a token. Runs split only at ASCII bytes, so each token of valid UTF-8 is
 /// valid UTF-8 on its own.
 enum StringTokens {
+    /// Whether `b` is a word byte: one bit test in a 128-bit map of ASCII (`0-9` are bits
+    /// 48-57 of the low word; `A-Z`, `_` and `a-z` bits 1-26, 31 and 33-58 of the high one).
     @inline(__always)
     static func isWord(_ b: UInt8) -> Bool {
-        let folded = b | 0x20
-        return (folded >= 0x61 && folded <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+        let map: UInt64 = b < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return b < 128 && (map >> UInt64(b & 63)) & 1 != 0
     }
 
     /// The end of the run (of word bytes or of other bytes) that starts at `start`.

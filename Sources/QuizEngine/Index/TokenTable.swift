@@ -94,11 +94,16 @@ struct TokenTable {
         }
     }
 
+    @inline(__always)
     private func equals(_ id: Int, _ token: UnsafeRawBufferPointer) -> Bool {
         let start = offsets[id]
         guard offsets[id + 1] - start == token.count else { return false }
-        guard let address = token.baseAddress else { return true }
-        return bytes.withUnsafeBytes { CLibrary.compareBytes($0.baseAddress! + start, address, count: token.count) == 0 }
+        // Most tokens are a few bytes: a loop beats a call to memcmp.
+        if token.count <= 16 {
+            for i in 0..<token.count where bytes[start + i] != token[i] { return false }
+            return true
+        }
+        return bytes.withUnsafeBytes { CLibrary.compareBytes($0.baseAddress! + start, token.baseAddress!, count: token.count) == 0 }
     }
 
     private mutating func grow() {
