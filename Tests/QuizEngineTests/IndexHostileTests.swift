@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 
 @testable import QuizEngine
 
@@ -6,6 +8,13 @@ import Testing
 struct IndexHostileTests {
     static let bytes: [UInt8] = try! indexTestWriter.encode(IndexFixtures.small)
     static let expected = IndexFixtures.small
+    /// The same set as format 1.2 wrote it (uncompressed strings), which readers still read.
+    static let legacyBytes = [UInt8](
+        try! Data(
+            contentsOf: TestPaths.packageRoot.appendingPathComponent("Tests/QuizEngineTests/Fixtures/golden-1.2.qbx")))
+
+    /// The small index in format `format`: "1.3" (as written now) or "1.2" (the fixture).
+    static func fixture(_ format: String) -> [UInt8] { format == "1.2" ? legacyBytes : bytes }
 
     /// Opens `bytes` and reads everything: either a typed rejection (at open or at the first
     /// damaged read: the reader checks blocks as it reads them), or an index that reads
@@ -31,21 +40,21 @@ struct IndexHostileTests {
         }
     }
 
-    @Test("every single-byte flip (xor 0x01 and 0xFF) is rejected or harmless")
-    func flips() {
-        let original = Self.bytes
+    @Test("every single-byte flip (xor 0x01 and 0xFF) is rejected or harmless", arguments: ["1.3", "1.2"])
+    func flips(format: String) {
+        let original = Self.fixture(format)
         for i in original.indices {
             for mask: UInt8 in [0x01, 0xFF] {
                 var b = original
                 b[i] ^= mask
-                Self.rejectsOrReadsIdentically(b, "byte \(i) xor \(mask)")
+                Self.rejectsOrReadsIdentically(b, "format \(format) byte \(i) xor \(mask)")
             }
         }
     }
 
-    @Test("every truncation is rejected as truncated")
-    func truncations() {
-        let original = Self.bytes
+    @Test("every truncation is rejected as truncated", arguments: ["1.3", "1.2"])
+    func truncations(format: String) {
+        let original = Self.fixture(format)
         for n in 0..<original.count {
             do {
                 _ = try QuestionIndex(bytes: Array(original[0..<n]))
@@ -65,15 +74,21 @@ struct IndexHostileTests {
     /// signal instead of ending the whole test run.
     @Test("flips with recomputed checksums never trap")
     func resealedFlips() async {
-        await #expect(processExitsWith: .success) {
-            let original = IndexHostileTests.bytes
-            for mask: UInt8 in [0x01, 0x80, 0xFF] {
-                for i in 16..<original.count where !(12..<16).contains(i) {
-                    var b = original
-                    b[i] ^= mask
-                    if let index = try? QuestionIndex(bytes: resealedIndex(b)) {
-                        IndexHostileTests.readsConsistently(index, "byte \(i) xor \(mask)")
-                    }
+        await #expect(processExitsWith: .success) { IndexHostileTests.resealedFlipsRead(IndexHostileTests.bytes) }
+    }
+
+    @Test("flips of a format 1.2 index with recomputed checksums never trap")
+    func resealedLegacyFlips() async {
+        await #expect(processExitsWith: .success) { IndexHostileTests.resealedFlipsRead(IndexHostileTests.legacyBytes) }
+    }
+
+    static func resealedFlipsRead(_ original: [UInt8]) {
+        for mask: UInt8 in [0x01, 0x80, 0xFF] {
+            for i in 16..<original.count where !(12..<16).contains(i) {
+                var b = original
+                b[i] ^= mask
+                if let index = try? QuestionIndex(bytes: resealedIndex(b)) {
+                    readsConsistently(index, "byte \(i) xor \(mask)")
                 }
             }
         }
@@ -188,12 +203,15 @@ struct IndexHostileTests {
 
     @Test("damage in the bulk of the file is found by the first read of its block, and by verifyAll")
     func damageFoundOnRead() throws {
-        // 300 prompts of ~200 bytes: the strings span several 16 KiB blocks.
+        // 300 prompts of 40 random words each: even compressed, the strings span several
+        // 16 KiB blocks.
         let location = SourceLocation(file: "f", line: 1, column: 1)
+        var g = IndexTestRandom(seed: 7)
         let questions = (0..<300).map { i in
-            Question(
-                bank: "b", id: "q\(i)", type: .flashcard,
-                prompt: "Question \(i): " + String(repeating: "why does this matter? ", count: 9), location: location)
+            let words = (0..<40).map { _ in String((0..<6).map { _ in Character(UnicodeScalar(97 + UInt8(g.below(26)))) }) }
+            return Question(
+                bank: "b", id: "q\(i)", type: .flashcard, prompt: "Question \(i): " + words.joined(separator: " "),
+                location: location)
         }
         var b = try indexTestWriter.encode(QuestionSet(questions: questions))
         let sections = Int(b[20])

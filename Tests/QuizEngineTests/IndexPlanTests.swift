@@ -52,7 +52,7 @@ struct IndexPlanTests {
         #expect(try index.interviewPlans() == Self.plans)
         #expect(try index.questionSet() == set)
         try index.verifyAll()
-        #expect(index.formatVersion == QuestionIndex.FormatVersion(major: 1, minor: 2))
+        #expect(index.formatVersion == QuestionIndex.FormatVersion(major: 1, minor: 3))
     }
 
     @Test func anIndexWithoutPlansHasNone() throws {

@@ -207,6 +207,25 @@ struct IndexDeterminismTests {
         }
         let golden = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(golden == bytes, "re-record with RECORD_GOLDEN=1 swift test if the format changed on purpose")
-        #expect(try QuestionIndex(bytes: golden).questionSet() == IndexFixtures.small)
+        let index = try QuestionIndex(bytes: golden)
+        #expect(index.formatVersion == QuestionIndex.FormatVersion(major: 1, minor: 3))
+        #expect(try index.questionSet() == IndexFixtures.small)
+        try index.verifyAll()
+    }
+
+    /// Format 1.2 (strings stored as they are) as the 1.2 writer recorded it; never re-recorded.
+    @Test("a format 1.2 index (uncompressed strings) still reads, lazily and verified whole")
+    func goldenFormat12() throws {
+        let path = TestPaths.packageRoot.appendingPathComponent("Tests/QuizEngineTests/Fixtures/golden-1.2.qbx").path
+        let legacy = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(Array(legacy[8..<12]) == [1, 0, 2, 0])
+        let index = try QuestionIndex(bytes: legacy)
+        #expect(index.formatVersion == QuestionIndex.FormatVersion(major: 1, minor: 2))
+        #expect(try index.questionSet() == IndexFixtures.small)
+        for (ordinal, q) in IndexFixtures.small.questions.enumerated() {
+            #expect(try index.ordinal(forKey: q.key) == ordinal)
+        }
+        #expect(try index.tagID(named: "nosql") == 1)
+        try index.verifyAll()
     }
 }

@@ -3,7 +3,9 @@
 struct FullVerification {
     let buf: UnsafeRawBufferPointer
     let entries: [SectionType: IndexLayout.Entry]
-    let layout: IndexLayout
+    /// Reads the whole file, verified by section checksums (so without block checks).
+    let reader: IndexReader
+    var layout: IndexLayout { reader.layout }
 
     var p: UnsafeRawPointer { buf.baseAddress! }
     private var n: Int { layout.questionCount }
@@ -39,13 +41,24 @@ struct FullVerification {
     }
 
     /// The string pool: offsets monotone, bytes valid UTF-8, no string starting inside a
-    /// sequence; the header's version strings in range.
+    /// sequence (a compressed pool: every string decodes exactly); the header's version
+    /// strings in range.
     func checkStrings() throws(IndexError) {
         let soff = entry(.stringOffsets)
         let sdat = entry(.stringBytes)
         guard records(.stringOffsets) >= 1 else { throw .malformed("empty string offsets") }
         guard layout.stringCount < Int(IndexFormat.none) else { throw .malformed("too many strings") }
         try checkOffsets(.stringOffsets, count: layout.stringCount + 1, total: sdat.length)
+        try checkString(layout.compilerVersion, "the compiler version")
+        try checkString(layout.schemaVersion, "the schema version")
+        if layout.compressedStrings {
+            var scratch: [UInt8] = []
+            for i in 0..<layout.stringCount {
+                scratch.removeAll(keepingCapacity: true)
+                try reader.decode(UInt32(i), into: &scratch)
+            }
+            return
+        }
         guard UTF8Validation.isValid(UnsafeRawBufferPointer(rebasing: buf[sdat.offset..<(sdat.offset + sdat.length)]))
         else {
             throw .malformed("the string pool is not valid UTF-8")
@@ -56,8 +69,6 @@ struct FullVerification {
                 throw .malformed("string \(i) starts inside a UTF-8 sequence")
             }
         }
-        try checkString(layout.compilerVersion, "the compiler version")
-        try checkString(layout.schemaVersion, "the schema version")
     }
 
     /// Question records: string ids in range, trace references, type and difficulty codes.
@@ -97,15 +108,16 @@ struct FullVerification {
             throw .malformed("section 'keys' has \(records(.keys)) entries, expected \(n)")
         }
         var seen = [Bool](repeating: false, count: n)
-        var previous: Int? = nil
+        var previous: [UInt8]? = nil
         for i in 0..<n {
             let ordinal = Int(p.u32(keys.offset + 4 * i))
             guard ordinal < n, !seen[ordinal] else { throw .malformed("key \(i) refers to question \(ordinal)") }
             seen[ordinal] = true
-            if let prev = previous, layout.compareKeys(p, prev, ordinal) >= 0 {
+            let key = try reader.key(ordinal)
+            if let previous, ByteRope.compare(previous, key) >= 0 {
                 throw .malformed("keys are not sorted and unique at entry \(i)")
             }
-            previous = ordinal
+            previous = key
         }
     }
 
@@ -155,7 +167,6 @@ struct FullVerification {
     /// plus what only the whole file shows: each tag's count agrees with the questions' tag
     /// lists, every posting carries its tag, and the gaps between payloads are zero.
     func checkTagsAndPostings(uses: [Int]) throws(IndexError) {
-        let reader = IndexReader(base: p, layout: layout, blocks: nil)
         try IndexLayout.checkTagsAndContainers(reader)
         for t in 0..<layout.tagCount {
             let count = Int(reader.tagRecord(t).u32(TagField.count))

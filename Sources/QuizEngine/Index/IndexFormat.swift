@@ -1,11 +1,11 @@
-/// Constants of the QBX index format, version 1.2. `FORMAT.md` next to this file is the
+/// Constants of the QBX index format, version 1.3. `FORMAT.md` next to this file is the
 /// specification; this file is its transcription.
 enum IndexFormat {
     /// `\x89QBX\r\n\x1a\n`: the high byte catches 7-bit transfers, CR LF and LF catch
     /// line-ending conversion, ^Z stops `type` on Windows (the PNG signature's design).
     static let magic: [UInt8] = [0x89, 0x51, 0x42, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
     static let major: UInt16 = 1
-    static let minor: UInt16 = 2
+    static let minor: UInt16 = 3
 
     static let headerSize = 128
     static let sectionEntrySize = 32
@@ -13,8 +13,11 @@ enum IndexFormat {
     static let alignment = 8
     static let digestCapacity = 32
 
-    /// Required feature bits this reader understands (none are defined in 1.0).
-    static let knownRequiredFeatures: UInt64 = 0
+    /// Required feature bit (1.3): the string pool is compressed (`SDIC` present, `SDAT`
+    /// holds one bitstream per string). A reader without it would read garbage.
+    static let compressedStrings: UInt64 = 1
+    /// Required feature bits this reader understands.
+    static let knownRequiredFeatures: UInt64 = compressedStrings
     /// Optional feature bits this reader uses (none are defined in 1.0); others are ignored.
     static let knownOptionalFeatures: UInt64 = 0
 
@@ -76,7 +79,7 @@ enum IndexFormat {
     }
 }
 
-/// The sections of format 1.2, in file order.
+/// The sections of format 1.3.
 enum SectionType: UInt32, CaseIterable, Sendable {
     case stringOffsets = 0x4646_4F53  // "SOFF"
     case stringBytes = 0x5441_4453  // "SDAT"
@@ -98,6 +101,8 @@ enum SectionType: UInt32, CaseIterable, Sendable {
     case interviewPlans = 0x4E41_4C50  // "PLAN"
     /// Optional (1.1): per-block checksums of the other sections.
     case blockChecksums = 0x4D55_5342  // "BSUM"
+    /// Required when present (1.3): the string pool's code and vocabulary.
+    case stringCode = 0x4349_4453  // "SDIC"
 
     /// The section's position in `allCases`, for tables indexed by section.
     var slot: Int {
@@ -120,6 +125,7 @@ enum SectionType: UInt32, CaseIterable, Sendable {
         case .modules: 15
         case .interviewPlans: 16
         case .blockChecksums: 17
+        case .stringCode: 18
         }
     }
 
@@ -151,6 +157,7 @@ enum SectionType: UInt32, CaseIterable, Sendable {
         case .modules: "modules"
         case .blockChecksums: "block checksums"
         case .interviewPlans: "interview plans"
+        case .stringCode: "string code"
         }
     }
 
@@ -160,7 +167,7 @@ enum SectionType: UInt32, CaseIterable, Sendable {
         case .stringOffsets, .keys, .questionTagOffsets, .questionTags, .choiceOffsets, .listOffsets, .listStrings,
             .blockChecksums, .interviewPlans:
             4
-        case .stringBytes, .postings: 1
+        case .stringBytes, .postings, .stringCode: 1
         case .questions: IndexFormat.questionRecordSize
         case .choices: IndexFormat.choiceRecordSize
         case .tags: IndexFormat.tagRecordSize
@@ -172,7 +179,11 @@ enum SectionType: UInt32, CaseIterable, Sendable {
     }
 
     /// Whether a file may leave the section out (written with the required flag clear).
-    var isOptional: Bool { self == .blockChecksums || self == .interviewPlans }
+    var isOptional: Bool { self == .blockChecksums || self == .interviewPlans || self == .stringCode }
+
+    /// Whether the writer sets the section's required flag: every 1.0 section, and the
+    /// string code, without which the strings cannot be read.
+    var isWrittenRequired: Bool { !isOptional || self == .stringCode }
 
     /// Whether a later minor version may widen the records (readers then stride by the
     /// stored record size and ignore the tail of each record).

@@ -12,7 +12,7 @@ extension IndexLayout {
         let table = try readTable(buf)
         let base = buf.baseAddress!
         guard let sums = table.known[.blockChecksums] else {
-            return IndexReader(base: base, layout: try verify(buf), blocks: nil)
+            return try verify(buf)
         }
         let sumBytes = UnsafeRawBufferPointer(rebasing: buf[sums.offset..<(sums.offset + sums.length)])
         guard CRC32C.checksum(sumBytes) == sums.crc else { throw .checksum("section '\(sums.name)'") }
@@ -22,7 +22,12 @@ extension IndexLayout {
             guard let type = entry.type, type != .blockChecksums else { continue }
             layout.spans[type.slot].firstBlock = first
         }
-        let reader = IndexReader(base: base, layout: layout, blocks: blocks)
+        var reader = IndexReader(base: base, layout: layout, blocks: blocks)
+        // The string code is rebuilt now: opening reads the version strings anyway.
+        if let code = table.known[.stringCode] {
+            let bytes = try reader.bytes(.stringCode, 0, code.length)
+            reader.code = try StringCode(UnsafeRawBufferPointer(start: bytes, count: code.length), strict: false)
+        }
         try checkSmallSections(reader)
         return reader
     }
@@ -98,7 +103,7 @@ extension IndexLayout {
         let layout = reader.layout
         var nextContainer = 0
         var payloadCursor = 0
-        var previousName: UnsafeRawBufferPointer? = nil
+        var previousName: [UInt8]? = nil
         for t in 0..<layout.tagCount {
             let r = reader.tagRecord(t)
             let description = r.u32(TagField.description)
@@ -112,7 +117,7 @@ extension IndexLayout {
             guard flags & ~1 == 0, (flags & 1 != 0) == (description != IndexFormat.none) else {
                 throw .malformed("tag \(t) has inconsistent flags")
             }
-            if let previousName, ByteRope(previousName).compare(ByteRope(name)) >= 0 {
+            if let previousName, ByteRope.compare(previousName, name) >= 0 {
                 throw .malformed("tags are not sorted and unique at tag \(t)")
             }
             previousName = name

@@ -147,6 +147,13 @@ extension IndexLayout {
         layout.stringOffsets = entry(.stringOffsets).offset
         layout.stringBytes = entry(.stringBytes).offset
         layout.stringBytesLength = entry(.stringBytes).length
+        layout.compressedStrings = layout.requiredFeatures & IndexFormat.compressedStrings != 0
+        guard layout.compressedStrings == (table.known[.stringCode] != nil) else {
+            throw .malformed(
+                layout.compressedStrings
+                    ? "missing section 'string code' of a compressed string pool"
+                    : "section 'string code' in an index whose strings are not compressed")
+        }
         layout.questions = entry(.questions).offset
         layout.questionStride = entry(.questions).stride
         guard records(.questions) == n else {
@@ -198,7 +205,8 @@ extension IndexLayout {
     }
 
     /// Checks every structural property of the index in one linear pass (every checksum,
-    /// bound, order, count, UTF-8 sequence and posting) and returns where its sections are.
+    /// bound, order, count, UTF-8 sequence, compressed string and posting) and returns a
+    /// reader of it that checks no blocks (there is nothing left to check).
     ///
     /// `QuestionIndex` opens files with ``open(_:)`` instead, which checks what it reads as
     /// it reads it; this full pass serves files without block checksums (format 1.0),
@@ -206,7 +214,7 @@ extension IndexLayout {
     ///
     /// - Complexity: O(n + p log t), where n is the file size, p the number of postings and
     ///   t the largest number of tags on one question.
-    static func verify(_ buf: UnsafeRawBufferPointer) throws(IndexError) -> IndexLayout {
+    static func verify(_ buf: UnsafeRawBufferPointer) throws(IndexError) -> IndexReader {
         let table = try readTable(buf)
         for e in table.all {
             guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buf[e.offset..<(e.offset + e.length)])) == e.crc
@@ -217,7 +225,12 @@ extension IndexLayout {
         if table.known[.blockChecksums] != nil {
             _ = try blockTable(table, buf, checkingEveryBlock: true)
         }
-        let verification = FullVerification(buf: buf, entries: table.known, layout: try locate(table))
+        let layout = try locate(table)
+        let code = try table.known[.stringCode].map { (e) throws(IndexError) in
+            try StringCode(UnsafeRawBufferPointer(rebasing: buf[e.offset..<(e.offset + e.length)]), strict: true)
+        }
+        let verification = FullVerification(
+            buf: buf, entries: table.known, reader: IndexReader(base: buf.baseAddress!, layout: layout, blocks: nil, code: code))
         try verification.checkStrings()
         try verification.checkQuestions()
         try verification.checkKeys()
@@ -226,8 +239,8 @@ extension IndexLayout {
         try verification.checkLists()
         try checkTracesBanksAndModules(verification.p, verification.layout)
         try verification.checkTagsAndPostings(uses: uses)
-        _ = try IndexReader(base: verification.p, layout: verification.layout, blocks: nil).interviewPlans()
-        return verification.layout
+        _ = try verification.reader.interviewPlans()
+        return verification.reader
     }
 }
 
@@ -239,27 +252,6 @@ extension IndexLayout {
         crc.update(UnsafeRawBufferPointer(rebasing: buf[8..<12]))
         crc.update(UnsafeRawBufferPointer(rebasing: buf[16..<tableEnd]))
         return crc.value
-    }
-
-    /// The UTF-8 bytes of string `id`.
-    @inline(__always)
-    func stringBuffer(_ p: UnsafeRawPointer, _ id: UInt32) -> UnsafeRawBufferPointer {
-        let start = Int(p.u32(stringOffsets + 4 * Int(id)))
-        let end = Int(p.u32(stringOffsets + 4 * Int(id) + 4))
-        return UnsafeRawBufferPointer(start: p + stringBytes + start, count: end - start)
-    }
-
-    /// Compares the keys (`bank/id`) of two questions by UTF-8 bytes.
-    func compareKeys(_ p: UnsafeRawPointer, _ a: Int, _ b: Int) -> Int {
-        key(p, a).compare(key(p, b))
-    }
-
-    /// The key of question `q`: bank, "/", id, without concatenating.
-    func key(_ p: UnsafeRawPointer, _ q: Int) -> ByteRope {
-        let r = questions + q * questionStride
-        return ByteRope(
-            stringBuffer(p, p.u32(r + QuestionField.bank)), slash: true,
-            stringBuffer(p, p.u32(r + QuestionField.id)))
     }
 
     /// Whether question `q`'s sorted tag list contains `tag` (binary search).
@@ -299,6 +291,11 @@ struct ByteRope {
             return i == head.count ? UInt8(ascii: "/") : tail[i - head.count - 1]
         }
         return tail[i - head.count]
+    }
+
+    /// Negative, zero or positive as `a` sorts before, equal to or after `b` by bytes.
+    static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBytes { x in b.withUnsafeBytes { y in ByteRope(x).compare(ByteRope(y)) } }
     }
 
     /// Negative, zero or positive as `self` sorts before, equal to or after `other` by bytes.

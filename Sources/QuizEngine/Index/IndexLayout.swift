@@ -18,6 +18,8 @@ struct IndexLayout: Sendable {
     var stringOffsets = 0
     var stringBytes = 0
     var stringBytesLength = 0
+    /// Whether the pool is compressed (format 1.3's required feature; `SDIC` present).
+    var compressedStrings = false
 
     var questions = 0
     var questionStride = 0

@@ -9,6 +9,9 @@ struct IndexReader {
     let layout: IndexLayout
     /// `nil` when the whole file was verified at open (an index without block checksums).
     let blocks: BlockVerifier?
+    /// The string pool's code; `nil` when the strings are stored as they are (format 1.2
+    /// and older).
+    var code: StringCode? = nil
 
     /// A pointer to `count` verified bytes at `offset` in section `type`.
     ///
@@ -42,21 +45,44 @@ struct IndexReader {
         return start..<end
     }
 
-    /// The UTF-8 bytes of string `id`, verified and validated.
-    func stringBytes(_ id: UInt32) throws(IndexError) -> UnsafeRawBufferPointer {
+    /// The stored bytes of string `id` in `SDAT` (its text, or its bitstream when the pool
+    /// is compressed), verified.
+    private func storedString(_ id: UInt32) throws(IndexError) -> UnsafeRawBufferPointer {
         guard Int(id) < layout.stringCount else {
             throw .malformed("a reference to string \(id) of \(layout.stringCount)")
         }
         let extent = try range(.stringOffsets, Int(id), limit: layout.stringBytesLength)
         let start = try bytes(.stringBytes, extent.lowerBound, extent.count)
-        let text = UnsafeRawBufferPointer(start: start, count: extent.count)
+        return UnsafeRawBufferPointer(start: start, count: extent.count)
+    }
+
+    /// The UTF-8 bytes of string `id` of an uncompressed pool, in place, validated.
+    private func plainString(_ id: UInt32) throws(IndexError) -> UnsafeRawBufferPointer {
+        let text = try storedString(id)
         guard UTF8Validation.isValid(text) else { throw .malformed("string \(id) is not valid UTF-8") }
         return text
     }
 
+    /// Appends the UTF-8 bytes of string `id` of a compressed pool to `out`.
+    ///
+    /// - Precondition: the pool is compressed (``code`` is set).
+    func decode(_ id: UInt32, into out: inout [UInt8]) throws(IndexError) {
+        try code!.decode(try storedString(id), string: id, into: &out)
+    }
+
+    /// The UTF-8 bytes of string `id`, verified and valid: copied from the file, or decoded
+    /// when the pool is compressed.
+    func stringBytes(_ id: UInt32) throws(IndexError) -> [UInt8] {
+        guard code != nil else { return Array(try plainString(id)) }
+        var out: [UInt8] = []
+        try decode(id, into: &out)
+        return out
+    }
+
     /// String `id`, decoded.
     func string(_ id: UInt32) throws(IndexError) -> String {
-        String(decoding: try stringBytes(id), as: UTF8.self)
+        guard code != nil else { return String(decoding: try plainString(id), as: UTF8.self) }
+        return String(decoding: try stringBytes(id), as: UTF8.self)
     }
 
     /// String `id`, or `nil` for the "no string" marker.
@@ -96,11 +122,13 @@ struct IndexReader {
         return ordinal
     }
 
-    /// The key (`bank/id`) of question `ordinal` as bytes, without concatenating.
-    func key(_ ordinal: Int) throws(IndexError) -> ByteRope {
+    /// The key (`bank/id`) of question `ordinal` as UTF-8 bytes.
+    func key(_ ordinal: Int) throws(IndexError) -> [UInt8] {
         let r = try questionRecord(ordinal)
-        return ByteRope(
-            try stringBytes(r.u32(QuestionField.bank)), slash: true, try stringBytes(r.u32(QuestionField.id)))
+        var key = try stringBytes(r.u32(QuestionField.bank))
+        key.append(UInt8(ascii: "/"))
+        key += try stringBytes(r.u32(QuestionField.id))
+        return key
     }
 
     /// The record of tag `id` (the tag table is checked whole at open).

@@ -123,14 +123,13 @@ private struct Builder {
         let traceBytes = traceRecords()
         let (tags, containers, postings) = try tagRecordsAndPostings()
         let plans = set.plans.isEmpty ? nil : try planWords(set.plans)
-        // The string pool, now complete.
-        guard pool.bytes.count <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
-        var stringOffsets = ByteBuffer()
-        stringOffsets.reserve(pool.offsets.count * 4)
-        for offset in pool.offsets { stringOffsets.u32(UInt32(offset)) }
+        // The string pool, now complete, compressed (format 1.3).
+        let strings = try StringCompressor.compress(pool)
+        pool = StringPool(expectedCount: 0)
 
         var sections: [(SectionType, [UInt8])] = [
-            (.stringOffsets, stringOffsets.bytes), (.stringBytes, pool.bytes), (.questions, questionRecords.bytes),
+            (.stringOffsets, strings.offsets), (.stringCode, strings.dictionary), (.stringBytes, strings.streams),
+            (.questions, questionRecords.bytes),
             (.keys, u32Array(order)), (.questionTagOffsets, u32Array(questionTagOffsets)),
             (.questionTags, u32Array(questionTags)), (.choiceOffsets, u32Array(choiceOffsets)),
             (.choices, choiceRecords.bytes), (.listOffsets, u32Array(listOffsets)),
@@ -391,7 +390,7 @@ private struct Builder {
         out.u32(0)  // header CRC, set below
         out.u32(UInt32(IndexFormat.headerSize))
         out.u32(UInt32(sections.count))
-        out.u64(0)  // required features
+        out.u64(IndexFormat.compressedStrings)  // required features
         out.u64(0)  // optional features
         out.u64(UInt64(fileLength))
         out.u32(questionCount)
@@ -404,7 +403,7 @@ private struct Builder {
         for ((type, bytes), offset) in zip(sections, offsets) {
             out.u32(type.rawValue)
             // Block checksums and plans are optional: a 1.0 reader skips them.
-            out.u32(type.isOptional ? 0 : IndexFormat.sectionRequired)
+            out.u32(type.isWrittenRequired ? IndexFormat.sectionRequired : 0)
             out.u64(UInt64(offset))
             out.u64(UInt64(bytes.count))
             out.u32(UInt32(type.recordSize))

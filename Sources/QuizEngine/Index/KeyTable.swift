@@ -20,11 +20,23 @@ struct KeyTable {
     /// - Throws: `.invalidInput` naming the first key that appears twice.
     /// - Complexity: O(n log n · k), where k is the length of the common key prefixes.
     func sortedOrdinals(pool: StringPool) throws(IndexError) -> [UInt32] {
+        // The bytes of the strings the keys use (ids and banks: a small part of the pool),
+        // copied once so that the sort compares with memcmp.
+        var arena: [UInt8] = []
+        // Where each string the keys use starts and ends in the arena, by string id (-1: unused).
+        var starts = [Int](repeating: -1, count: pool.count)
+        var ends = [Int](repeating: -1, count: pool.count)
+        for ids in [bankIDs, questionIDs] {
+            for id in ids where starts[Int(id)] < 0 {
+                starts[Int(id)] = arena.count
+                pool.withBytes(Int(id)) { arena.append(contentsOf: $0) }
+                ends[Int(id)] = arena.count
+            }
+        }
         var order = (0..<UInt32(bankIDs.count)).map { $0 }
-        let duplicate: String? = pool.bytes.withUnsafeBytes { bytes in
-            let offsets = pool.offsets
+        let duplicate: String? = arena.withUnsafeBytes { bytes in
             func text(_ id: UInt32) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: bytes[offsets[Int(id)]..<offsets[Int(id) + 1]])
+                UnsafeRawBufferPointer(rebasing: bytes[starts[Int(id)]..<ends[Int(id)]])
             }
             // Keys of one bank share its string id, so most comparisons are one memcmp of ids.
             func compare(_ a: UInt32, _ b: UInt32) -> Int {

@@ -216,7 +216,7 @@ public final class QuestionIndex: @unchecked Sendable {
     ///
     /// - Complexity: O(log n · k), where n is the number of questions and k the key length.
     public func ordinal(forKey key: String) throws(IndexError) -> Int? {
-        let keyAt = { (position: Int) throws(IndexError) -> ByteRope in
+        let keyAt = { (position: Int) throws(IndexError) -> [UInt8] in
             try self.reader.key(self.reader.keyOrdinal(position))
         }
         guard let position = try search(key, count: layout.questionCount, keyAt: keyAt) else { return nil }
@@ -260,8 +260,8 @@ public final class QuestionIndex: @unchecked Sendable {
 
     /// The id of the tag named `name`, or `nil` (binary search).
     public func tagID(named name: String) throws(IndexError) -> Int? {
-        let nameAt = { (id: Int) throws(IndexError) -> ByteRope in
-            ByteRope(try self.reader.stringBytes(self.reader.tagRecord(id).u32(TagField.name)))
+        let nameAt = { (id: Int) throws(IndexError) -> [UInt8] in
+            try self.reader.stringBytes(self.reader.tagRecord(id).u32(TagField.name))
         }
         return try search(name, count: layout.tagCount, keyAt: nameAt)
     }
@@ -364,23 +364,18 @@ public final class QuestionIndex: @unchecked Sendable {
     ///
     /// - Complexity: O(log count) keys read.
     private func search(
-        _ query: String, count: Int, keyAt: (Int) throws(IndexError) -> ByteRope
+        _ query: String, count: Int, keyAt: (Int) throws(IndexError) -> [UInt8]
     ) throws(IndexError) -> Int? {
-        let found = Array(query.utf8).withUnsafeBytes { bytes in
-            Result { () throws(IndexError) -> Int? in
-                let target = ByteRope(bytes)
-                var lo = 0
-                var hi = count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    let c = try keyAt(mid).compare(target)
-                    if c == 0 { return mid }
-                    if c < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                return nil
-            }
+        let target = Array(query.utf8)
+        var lo = 0
+        var hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let c = ByteRope.compare(try keyAt(mid), target)
+            if c == 0 { return mid }
+            if c < 0 { lo = mid + 1 } else { hi = mid }
         }
-        return try found.get()
+        return nil
     }
 
     func strings(inList list: Int) throws(IndexError) -> [String] {

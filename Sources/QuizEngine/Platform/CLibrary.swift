@@ -13,6 +13,9 @@ enum CLibrary {
     /// it to the last bit.
     static func power(_ base: Double, _ exponent: Double) -> Double { pow(base, exponent) }
 
+    /// The number of processors online (at least 1), for splitting work across cores.
+    static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     /// `memcmp` of `count` bytes: negative, zero or positive as `a` sorts before, equal to or
     /// after `b`.
     static func compareBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Int32 {

@@ -1,0 +1,144 @@
+/// The distinct tokens of a string pool being compressed: their bytes back to back, where
+/// each one ends and how often it occurs, numbered in order of first occurrence.
+///
+/// First-occurrence order is deterministic because the pool's strings are visited in id
+/// order; the hash table below decides only where a token is looked up, never its number.
+/// Only distinct tokens are copied (the vocabulary, a small fraction of the pool), so the
+/// cost per token is one hash and one `memcmp`.
+struct TokenTable {
+    /// Every distinct token's bytes, in id order.
+    private(set) var bytes: [UInt8] = []
+    /// `offsets[i] ..< offsets[i + 1]` are token `i`'s bytes.
+    private(set) var offsets: [Int] = [0]
+    /// How many times each token occurs (after ``add(_:)``), by id.
+    private(set) var counts: [UInt32] = []
+    /// Open addressing with linear probing: token id + 1, or 0 for an empty slot.
+    private var slots: [UInt32]
+    private var mask: Int
+
+    init(expectedCount: Int) {
+        var capacity = 1024
+        while capacity < expectedCount * 2 { capacity *= 2 }
+        slots = [UInt32](repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    /// The number of distinct tokens.
+    var count: Int { offsets.count - 1 }
+
+    /// The bytes of token `id`.
+    func token(_ id: Int) -> ArraySlice<UInt8> { bytes[offsets[id]..<offsets[id + 1]] }
+
+    /// Counts one occurrence of `token`, adding it if it is new; returns its id.
+    ///
+    /// - Complexity: O(n) expected in the token's length.
+    @discardableResult
+    mutating func add(_ token: UnsafeRawBufferPointer) -> Int {
+        let (slot, found) = find(token)
+        if let found {
+            counts[found] &+= 1
+            return found
+        }
+        let id = count
+        bytes.append(contentsOf: token)
+        offsets.append(bytes.count)
+        counts.append(1)
+        slots[slot] = UInt32(id + 1)
+        if count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// Counts the tokens of `text` (``StringTokens``).
+    ///
+    /// - Complexity: O(n) expected in the text's length.
+    mutating func addTokens(of text: UnsafeRawBufferPointer) {
+        var start = 0
+        while start < text.count {
+            let end = StringTokens.runEnd(text, from: start)
+            if !StringTokens.isImpliedSpace(text, start, end) { add(UnsafeRawBufferPointer(rebasing: text[start..<end])) }
+            start = end
+        }
+    }
+
+    /// Adds the tokens and counts of `other`, a table of the strings that follow this one's:
+    /// its new tokens get ids after this table's, in `other`'s order, which is the order one
+    /// table filled with both would give.
+    ///
+    /// - Complexity: O(b) expected in the bytes of `other`'s tokens.
+    mutating func merge(_ other: TokenTable) {
+        other.bytes.withUnsafeBytes { all in
+            for t in 0..<other.count {
+                let token = UnsafeRawBufferPointer(rebasing: all[other.offsets[t]..<other.offsets[t + 1]])
+                let id = add(token)
+                counts[id] &+= other.counts[t] &- 1
+            }
+        }
+    }
+
+    /// The id of `token`, which ``add(_:)`` has seen.
+    func id(of token: UnsafeRawBufferPointer) -> Int {
+        let (_, found) = find(token)
+        return found!
+    }
+
+    /// The slot where `token` is or would go, and its id if it is there.
+    @inline(__always)
+    private func find(_ token: UnsafeRawBufferPointer) -> (slot: Int, id: Int?) {
+        var slot = Int(truncatingIfNeeded: Self.hash(token)) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (slot, nil) }
+            let id = Int(entry - 1)
+            if equals(id, token) { return (slot, id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func equals(_ id: Int, _ token: UnsafeRawBufferPointer) -> Bool {
+        let start = offsets[id]
+        guard offsets[id + 1] - start == token.count else { return false }
+        // Most tokens are a few bytes: a loop beats a call to memcmp.
+        if token.count <= 16 {
+            for i in 0..<token.count where bytes[start + i] != token[i] { return false }
+            return true
+        }
+        return bytes.withUnsafeBytes { CLibrary.compareBytes($0.baseAddress! + start, token.baseAddress!, count: token.count) == 0 }
+    }
+
+    private mutating func grow() {
+        var larger = [UInt32](repeating: 0, count: slots.count * 2)
+        let largerMask = larger.count - 1
+        bytes.withUnsafeBytes { all in
+            for id in 0..<count {
+                let token = UnsafeRawBufferPointer(rebasing: all[offsets[id]..<offsets[id + 1]])
+                var slot = Int(truncatingIfNeeded: Self.hash(token)) & largerMask
+                while larger[slot] != 0 { slot = (slot + 1) & largerMask }
+                larger[slot] = UInt32(id + 1)
+            }
+        }
+        slots = larger
+        mask = largerMask
+    }
+
+    /// A fast 64-bit hash of bytes, eight at a time (multiply-xorshift mixing); not
+    /// cryptographic, and never part of the output.
+    static func hash(_ text: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(text.count)
+        var i = 0
+        while i + 8 <= text.count {
+            h = (h ^ text.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < text.count {
+            tail |= UInt64(text[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
+    }
+}
