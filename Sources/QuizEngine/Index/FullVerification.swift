@@ -2,7 +2,7 @@
 /// the sections, one section at a time, in one linear pass over each.
 struct FullVerification {
     let buf: UnsafeRawBufferPointer
-    let entries: [SectionType: IndexLayout.Entry]
+    let entries: SectionMap
     /// Reads the whole file, verified by section checksums (so without block checks).
     let reader: IndexReader
     var layout: IndexLayout { reader.layout }

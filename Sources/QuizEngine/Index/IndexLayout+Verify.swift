@@ -16,7 +16,7 @@ extension IndexLayout {
         /// Every section, known or not, in table order.
         var all: [Entry]
         /// The known sections by type.
-        var known: [SectionType: Entry]
+        var known: SectionMap
     }
 
     /// Checks the header and the section table: magic, versions, header checksum, feature
@@ -79,7 +79,7 @@ extension IndexLayout {
 
         // Section table.
         var all: [Entry] = []
-        var found: [SectionType: Entry] = [:]
+        var found = SectionMap()
         var previousEnd = tableEnd
         for i in 0..<sectionCount {
             let e = IndexFormat.headerSize + i * IndexFormat.sectionEntrySize

@@ -152,8 +152,14 @@ private struct Builder {
             tagNames.append(tag.name)
         }
         var used: Set<String> = []
-        for q in set.questions {
-            for t in q.tags where tagDescriptions[t] == nil && used.insert(t).inserted { tagNames.append(t) }
+        // A buffer's subscript borrows each question; `for q in set.questions` would copy
+        // every one (a dozen retains and releases each).
+        set.questions.withUnsafeBufferPointer { questions in
+            for ordinal in questions.indices {
+                for t in questions[ordinal].tags where tagDescriptions[t] == nil && used.insert(t).inserted {
+                    tagNames.append(t)
+                }
+            }
         }
         allTags = tagNames.sorted { bytesPrecede(Array($0.utf8), Array($1.utf8)) }
         for (i, name) in allTags.enumerated() { tagIndex[name] = UInt32(i) }
@@ -173,33 +179,40 @@ private struct Builder {
         questionTagOffsets.reserveCapacity(n + 1)
         choiceOffsets.reserveCapacity(n + 1)
         listOffsets.reserveCapacity(n * IndexFormat.listsPerQuestion + set.modules.count + 1)
-        for (ordinal, q) in set.questions.enumerated() {
-            try addQuestionRecord(q)
-            var ids = q.tags.map { tagIndex[$0]! }
-            ids.sort()
-            var last: UInt32? = nil
-            for id in ids where id != last {
-                questionTags.append(id)
-                tagMembers[Int(id)].append(UInt32(ordinal))
-                last = id
+        try set.questions.withUnsafeBufferPointer { questions throws(IndexError) in
+            for ordinal in questions.indices {
+                try addQuestion(questions[ordinal], ordinal: ordinal)
             }
-            questionTagOffsets.append(UInt32(truncatingIfNeeded: questionTags.count))
-            for c in q.choices {
-                let r = choiceRecords.appendRecord(IndexFormat.choiceRecordSize)
-                choiceRecords.setU32(sid(c.text), at: r + ChoiceField.text)
-                choiceRecords.setU32(sid(c.why), at: r + ChoiceField.why)
-                choiceRecords.setU32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0), at: r + ChoiceField.flags)
-            }
-            choiceCount += q.choices.count
-            choiceOffsets.append(try u32(choiceCount, "choice count"))
-            addList(q.accept)
-            addList(q.items)
-            addList(q.rubric)
-            addList(q.refs)
         }
     }
 
-    private mutating func addQuestionRecord(_ q: Question) throws(IndexError) {
+    /// One question's record, tags, choices and lists.
+    private mutating func addQuestion(_ q: borrowing Question, ordinal: Int) throws(IndexError) {
+        try addQuestionRecord(q)
+        var ids = q.tags.map { tagIndex[$0]! }
+        ids.sort()
+        var last: UInt32? = nil
+        for id in ids where id != last {
+            questionTags.append(id)
+            tagMembers[Int(id)].append(UInt32(ordinal))
+            last = id
+        }
+        questionTagOffsets.append(UInt32(truncatingIfNeeded: questionTags.count))
+        for c in q.choices {
+            let r = choiceRecords.appendRecord(IndexFormat.choiceRecordSize)
+            choiceRecords.setU32(sid(c.text), at: r + ChoiceField.text)
+            choiceRecords.setU32(sid(c.why), at: r + ChoiceField.why)
+            choiceRecords.setU32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0), at: r + ChoiceField.flags)
+        }
+        choiceCount += q.choices.count
+        choiceOffsets.append(try u32(choiceCount, "choice count"))
+        addList(q.accept)
+        addList(q.items)
+        addList(q.rubric)
+        addList(q.refs)
+    }
+
+    private mutating func addQuestionRecord(_ q: borrowing Question) throws(IndexError) {
         guard let revision = Int32(exactly: q.revision) else {
             throw .invalidInput("revision \(q.revision) of '\(q.key)' is out of range")
         }
