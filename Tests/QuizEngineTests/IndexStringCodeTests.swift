@@ -94,6 +94,42 @@ struct IndexStringCodeTests {
         #expect(HuffmanCode(weights: [0, 0], limit: 24).lengths == [1, 1])
     }
 
+    /// ``StringTokens/runEnd(_:from:)`` scans eight bytes at a time: on random text over every
+    /// byte class (and runs long enough to cross eight-byte words) it must end every run
+    /// where the byte-by-byte definition does.
+    @Test("runs end where a bytewise scan ends them", arguments: [1, 2, 3])
+    func runsEndWhereABytewiseScanEndsThem(seed: UInt64) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let alphabet: [UInt8] = Array(0...255)
+        var text: [UInt8] = []
+        while text.count < 20_000 {
+            let run = Int(next() % 20) + 1
+            let byte = alphabet[Int(next() % 256)]
+            for _ in 0..<run { text.append(next() % 3 == 0 ? alphabet[Int(next() % 256)] : byte) }
+        }
+        text.withUnsafeBytes { bytes in
+            for start in 0..<bytes.count {
+                var end = start + 1
+                while end < bytes.count && StringTokens.isWord(bytes[end]) == StringTokens.isWord(bytes[start]) {
+                    end += 1
+                }
+                if StringTokens.runEnd(bytes, from: start) != end {
+                    Issue.record("run from \(start) ends at \(StringTokens.runEnd(bytes, from: start)), not \(end)")
+                    return
+                }
+            }
+        }
+        for value in 0...255 {
+            let eight = UInt64(value) &* 0x0101_0101_0101_0101
+            let expected: UInt64 = StringTokens.isWord(UInt8(value)) ? 0x8080_8080_8080_8080 : 0
+            #expect(StringTokens.wordBytes(eight) == expected, "byte \(value)")
+        }
+    }
+
     @Test("the tokens leave out only a single space between two words")
     func tokens() {
         func tokens(_ text: String) -> [String] {
