@@ -9,16 +9,12 @@ struct StringPool {
     private(set) var strings: [String] = []
     /// The total UTF-8 size of the distinct strings.
     private(set) var byteCount = 0
-    /// Open addressing with linear probing: string id + 1, or 0 for an empty slot.
-    private var slots: [UInt32]
+    private var slots: ProbeSlots
+    /// Each string's hash, so a probe compares bytes only when the hashes agree.
     private var hashes: [UInt64] = []
-    private var mask: Int
 
     init(expectedCount: Int) {
-        var capacity = 1024
-        while capacity < expectedCount * 2 { capacity *= 2 }
-        slots = [UInt32](repeating: 0, count: capacity)
-        mask = capacity - 1
+        slots = ProbeSlots(expectedCount: expectedCount)
         strings.reserveCapacity(expectedCount)
         hashes.reserveCapacity(expectedCount)
     }
@@ -33,21 +29,17 @@ struct StringPool {
         var copy = string
         return copy.withUTF8 { text in
             let h = TokenTable.hash(UnsafeRawBufferPointer(text))
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { break }
-                let id = Int(entry - 1)
+            var slot = slots.start(h)
+            while let id = slots[slot] {
                 if hashes[id] == h && Self.equals(strings[id], UnsafeRawBufferPointer(text)) { return UInt32(id) }
-                slot = (slot + 1) & mask
+                slot = slots.next(slot)
             }
-            let id = UInt32(count)
+            let id = count
             strings.append(string)
             hashes.append(h)
             byteCount += text.count
-            slots[slot] = id + 1
-            if count * 2 > slots.count { grow() }
-            return id
+            slots.insert(id, at: slot, count: count) { hashes[$0] }
+            return UInt32(id)
         }
     }
 
@@ -64,17 +56,5 @@ struct StringPool {
             guard let a = own.baseAddress, let b = text.baseAddress else { return true }
             return CLibrary.compareBytes(a, b, count: text.count) == 0
         }
-    }
-
-    private mutating func grow() {
-        var larger = [UInt32](repeating: 0, count: slots.count * 2)
-        let largerMask = larger.count - 1
-        for id in 0..<count {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & largerMask
-            while larger[slot] != 0 { slot = (slot + 1) & largerMask }
-            larger[slot] = UInt32(id + 1)
-        }
-        slots = larger
-        mask = largerMask
     }
 }

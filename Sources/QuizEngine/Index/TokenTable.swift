@@ -12,15 +12,10 @@ struct TokenTable {
     private(set) var offsets: [Int] = [0]
     /// How many times each token occurs (after ``add(_:)``), by id.
     private(set) var counts: [UInt32] = []
-    /// Open addressing with linear probing: token id + 1, or 0 for an empty slot.
-    private var slots: [UInt32]
-    private var mask: Int
+    private var slots: ProbeSlots
 
     init(expectedCount: Int) {
-        var capacity = 1024
-        while capacity < expectedCount * 2 { capacity *= 2 }
-        slots = [UInt32](repeating: 0, count: capacity)
-        mask = capacity - 1
+        slots = ProbeSlots(expectedCount: expectedCount)
     }
 
     /// The number of distinct tokens.
@@ -43,8 +38,9 @@ struct TokenTable {
         bytes.append(contentsOf: token)
         offsets.append(bytes.count)
         counts.append(1)
-        slots[slot] = UInt32(id + 1)
-        if count * 2 > slots.count { grow() }
+        bytes.withUnsafeBytes { all in
+            slots.insert(id, at: slot, count: count) { Self.hash(UnsafeRawBufferPointer(rebasing: all[offsets[$0]..<offsets[$0 + 1]])) }
+        }
         return id
     }
 
@@ -84,14 +80,12 @@ struct TokenTable {
     /// The slot where `token` is or would go, and its id if it is there.
     @inline(__always)
     private func find(_ token: UnsafeRawBufferPointer) -> (slot: Int, id: Int?) {
-        var slot = Int(truncatingIfNeeded: Self.hash(token)) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return (slot, nil) }
-            let id = Int(entry - 1)
+        var slot = slots.start(Self.hash(token))
+        while let id = slots[slot] {
             if equals(id, token) { return (slot, id) }
-            slot = (slot + 1) & mask
+            slot = slots.next(slot)
         }
+        return (slot, nil)
     }
 
     @inline(__always)
@@ -104,21 +98,6 @@ struct TokenTable {
             return true
         }
         return bytes.withUnsafeBytes { CLibrary.compareBytes($0.baseAddress! + start, token.baseAddress!, count: token.count) == 0 }
-    }
-
-    private mutating func grow() {
-        var larger = [UInt32](repeating: 0, count: slots.count * 2)
-        let largerMask = larger.count - 1
-        bytes.withUnsafeBytes { all in
-            for id in 0..<count {
-                let token = UnsafeRawBufferPointer(rebasing: all[offsets[id]..<offsets[id + 1]])
-                var slot = Int(truncatingIfNeeded: Self.hash(token)) & largerMask
-                while larger[slot] != 0 { slot = (slot + 1) & largerMask }
-                larger[slot] = UInt32(id + 1)
-            }
-        }
-        slots = larger
-        mask = largerMask
     }
 
     /// A fast 64-bit hash of bytes, eight at a time (multiply-xorshift mixing); not
