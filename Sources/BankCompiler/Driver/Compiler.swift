@@ -15,7 +15,7 @@ public struct Compiler: Sendable {
     /// lowered, so the process holds a file or two at a time, never the whole bank.
     public func compile(paths: [String]) throws(CompilerError) -> CompilationResult {
         let listed = try SourceLoader.list(paths)
-        return try compile(listed.map { .disk(path: $0.path, size: $0.size) }, bag: DiagnosticBag(), digesting: true)
+        return try compile(listed.map { .disk(path: $0.path, size: $0.size) }, digesting: true)
     }
 
     /// A SHA-256 over every source's path and the SHA-256 of its bytes, in path order: what an
@@ -50,7 +50,7 @@ public struct Compiler: Sendable {
     public func compile(_ sources: [SourceFile]) -> CompilationResult {
         let sorted = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         // Only a disk read can fail, and these sources are in memory.
-        return (try? compile(sorted.map { .memory($0) }, bag: DiagnosticBag(), digesting: false))!
+        return (try? compile(sorted.map { .memory($0) }, digesting: false))!
     }
 
     /// Where a source's bytes come from.
@@ -83,9 +83,9 @@ public struct Compiler: Sendable {
 
     /// Checks `inputs`, given in path order; with `digesting`, also records the sources' digest.
     private func compile(
-        _ inputs: [Input], bag initial: DiagnosticBag, digesting: Bool
+        _ inputs: [Input], digesting: Bool
     ) throws(CompilerError) -> CompilationResult {
-        var bag = initial
+        var bag = DiagnosticBag()
         // Files are read, parsed and lowered independently, so they are on every core, each
         // into its own bag; the bags are then merged in path order, exactly as if reported one
         // after another. A file's bytes live only while its worker checks it.

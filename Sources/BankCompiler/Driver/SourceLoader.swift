@@ -15,7 +15,7 @@ public enum SourceLoader {
     ///
     /// - Complexity: one `stat` per entry, plus O(n log n) to sort n sources.
     static func list(_ paths: [String]) throws(CompilerError) -> [(path: String, size: Int)] {
-        var files: [String] = []
+        var files: [(path: String, status: FileSystem.Status)] = []
         for path in paths.map(normalize) {
             guard let status = FileSystem.status(path) else {
                 throw CompilerError(path: path, reason: "no such file or directory")
@@ -23,14 +23,12 @@ public enum SourceLoader {
             if status.isDirectory {
                 try walk(path, into: &files)
             } else {
-                files.append(path)
+                files.append((path, status))
             }
         }
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var unique: [(path: String, size: Int)] = []
-        for file in files where unique.last?.path != file {
-            unique.append((file, FileSystem.status(file)?.size ?? 0))
-        }
+        for file in files where unique.last?.path != file.path { unique.append((file.path, file.status.size)) }
         return unique
     }
 
@@ -46,11 +44,9 @@ public enum SourceLoader {
             }
             latest = max(latest, status.modified)
             if status.isDirectory {
-                var files: [String] = []
+                var files: [(path: String, status: FileSystem.Status)] = []
                 try walk(path, into: &files, directories: { latest = max(latest, $0) })
-                for file in files {
-                    if let modified = FileSystem.status(file)?.modified { latest = max(latest, modified) }
-                }
+                for file in files { latest = max(latest, file.status.modified) }
             }
         }
         return latest
@@ -72,8 +68,11 @@ public enum SourceLoader {
         public var oversizedBytes: Int?
     }
 
+    /// Appends every `.yaml`/`.yml` file under `directory` with the status it was found by,
+    /// so callers need no second `stat`.
     private static func walk(
-        _ directory: String, into files: inout [String], directories: (Int64) -> Void = { _ in }
+        _ directory: String, into files: inout [(path: String, status: FileSystem.Status)],
+        directories: (Int64) -> Void = { _ in }
     ) throws(CompilerError) {
         for name in try FileSystem.entries(of: directory) {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
@@ -82,7 +81,7 @@ public enum SourceLoader {
                 directories(status.modified)
                 try walk(path, into: &files, directories: directories)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                files.append(path)
+                files.append((path, status))
             }
         }
     }

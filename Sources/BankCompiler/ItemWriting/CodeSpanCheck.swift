@@ -53,15 +53,9 @@ enum CodeSpanCheck {
         return column
     }
 
-    /// The 0-based indices of the lines of `text` that leave a code span open.
+    /// The 0-based indices of the lines of the UTF-8 `text` that leave a code span open.
     ///
-    /// - Complexity: O(n) in the length of `text`.
-    static func unterminatedLines(in text: String) -> [Int] {
-        var text = text
-        return text.withUTF8 { unterminatedLines(in: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// The same over UTF-8 bytes. Lines are split at the byte `\n` and backticks counted as
+    /// Lines are split at the byte `\n` and backticks counted as
     /// bytes (both are ASCII, so never inside a multi-byte character): a scalar of long
     /// answers is never decoded into characters, which made this check a third of the
     /// compile time of a bank of long answers.

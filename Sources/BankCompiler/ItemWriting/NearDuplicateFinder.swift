@@ -152,23 +152,15 @@ enum NearDuplicateFinder {
         }
         return Double(shared) / Double(a.count + b.count - shared)
     }
-
-    /// The hashes of each run of three consecutive words (FNV-1a words, lowercased letters and
-    /// digits; other bytes separate words), in text order, repeats kept: sorting every
-    /// question's shingles would cost more than the rest of the check, and only candidate
-    /// pairs need it, sorted once each.
-    static func shingles(ofText text: String) -> [UInt64] {
-        var builder = ShingleBuilder()
-        builder.add(text, prefix: Int.max)
-        return builder.shingles
-    }
 }
 
 /// Shingles of a text read in parts: FNV-1a hashes of its words (lowercased ASCII letters,
 /// digits and any non-ASCII byte make words; everything else separates them), each run of
 /// three mixed into one value as the third word ends.
 ///
-/// It keeps only the last two word hashes, so a question's shingles cost one array.
+/// It keeps only the last two word hashes, so a question's shingles cost one array. Shingles
+/// stay in text order, repeats kept: sorting every question's would cost more than the rest
+/// of the check, and only candidate pairs need it, sorted once each.
 private struct ShingleBuilder {
     private(set) var shingles: [UInt64] = []
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -11,12 +11,12 @@ struct TagReferences {
     private(set) var names: [String] = []
     private var numbers: [String: UInt32] = [:]
     private var uses: [(name: UInt32, line: UInt32, column: UInt32)] = []
-    /// The file every use is in.
+    /// The file every use is in (all of a file's locations name the same one).
     private var file = ""
 
     /// Records a use of `name` at `location`.
     mutating func append(_ name: String, at location: SourceLocation) {
-        file = location.file
+        if uses.isEmpty { file = location.file }
         let number: UInt32
         if let known = numbers[name] {
             number = known

@@ -44,15 +44,20 @@ enum SystemClock {
 
 /// Writes to standard error without buffering surprises.
 enum StandardError {
-    static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(2, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
+    static func write(_ text: String) { writeAll(text, to: 2) }
+}
+
+/// Writes all of `text` to `descriptor` with `write(2)`, retrying after a signal; a failed or
+/// closed stream ends the write (there is nowhere to report it).
+private func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { break }
+            offset += written
         }
     }
 }
@@ -70,16 +75,7 @@ enum StandardOutput {
     /// by perf on `quiz show`). Commands whose whole output is one string write it with this.
     static func write(_ text: String) {
         flush()
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                if written <= 0 { break }
-                offset += written
-            }
-        }
+        writeAll(text, to: 1)
     }
 }
 
