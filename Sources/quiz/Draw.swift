@@ -28,7 +28,7 @@ struct Draw: ParsableCommand {
     )
 
     /// The output formats of `quiz draw`.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, ArgumentEnum {
         case text
         case json
         case markdown
@@ -54,22 +54,22 @@ struct Draw: ParsableCommand {
         let index = try indexOptions.open()
         let query = try selection.query(index)
         let seed = selection.resolvedSeed
-        let questions = try query.draw(count: count, seed: seed).map { try index.question(at: $0) }
+        let ordinals = try query.draw(count: count, seed: seed)
         switch format {
         case .json:
-            StandardOutput.write(json(questions, seed: seed) + "\n")
+            StandardOutput.write(json(try ordinals.map { try Heading(index, $0) }, seed: seed) + "\n")
         case .markdown:
             let sheet = MarkdownSheet(
-                questions: questions, seed: seed, matching: query.matches().count, selection: selection.summary,
-                replay: replay(seed: seed))
+                questions: try ordinals.map { try index.question(at: $0) }, seed: seed,
+                matching: query.matches().count, selection: selection.summary, replay: replay(seed: seed))
             StandardOutput.write(sheet.text)
         case .text:
-            StandardOutput.write(text(questions))
+            StandardOutput.write(text(try ordinals.map { try Heading(index, $0) }))
             let matching = query.matches().count
-            let drawn = "\(questions.count) of \(matching) matching question\(matching == 1 ? "" : "s")"
+            let drawn = "\(ordinals.count) of \(matching) matching question\(matching == 1 ? "" : "s")"
             StandardError.write("seed \(seed) · \(drawn) · replay: \(replay(seed: seed))\n")
         }
-        if questions.isEmpty {
+        if ordinals.isEmpty {
             StandardError.write("quiz: no questions match \(selection.summary); `quiz tags` lists the tags\n")
             throw ExitCode(1)
         }
@@ -77,8 +77,28 @@ struct Draw: ParsableCommand {
 
     // MARK: Formats
 
+    /// What the list and JSON formats print of a question, read field by field: the
+    /// answers, choices and explanation stay unread, and so do the index blocks holding them.
+    struct Heading {
+        var key: String
+        var bank: String
+        var type: QuestionType
+        var prompt: String
+        var tags: [String]
+        var difficulty: Difficulty?
+
+        init(_ index: QuestionIndex, _ ordinal: Int) throws(IndexError) {
+            bank = try index.bank(at: ordinal)
+            key = try index.key(at: ordinal)
+            type = try index.type(at: ordinal)
+            prompt = try index.prompt(at: ordinal)
+            tags = try index.tags(at: ordinal)
+            difficulty = try index.difficulty(at: ordinal)
+        }
+    }
+
     /// DESIGN.md's contract: `{"seed":S,"questions":[{"key","bank","type","prompt","tags","difficulty"}]}`.
-    func json(_ questions: [Question], seed: UInt64) -> String {
+    func json(_ questions: [Heading], seed: UInt64) -> String {
         let list = JSON.array(
             questions.map { q in
                 .object([
@@ -92,7 +112,7 @@ struct Draw: ParsableCommand {
     }
 
     /// A numbered list: key, type, difficulty and tags, then the prompt, indented.
-    func text(_ questions: [Question]) -> String {
+    func text(_ questions: [Heading]) -> String {
         let color = Terminal.allowsColor(fileDescriptor: 1)
         let renderer = MarkdownRenderer(color: color, indent: "    ")
         let width = String(questions.count).count

@@ -181,11 +181,32 @@ struct DrawCLITests {
         #expect(output.stderr == failure.stderr)
     }
 
-    @Test("usage errors exit 2")
-    func usage() throws {
-        #expect(try Self.draw(["-n", "0"]).status == 2)
-        #expect(try Self.draw(["--format", "yaml"]).status == 2)
-        #expect(try Self.draw(["--type", "essay"]).status == 2)
+    /// `draw` and `show` parse their own arguments when they can (a faster start); a usage
+    /// error falls back to the whole command tree, so the message still names `quiz draw`.
+    @Test(
+        "usage errors exit 2 with the full command's usage line",
+        arguments: [
+            (["draw", "-n", "0"], "--count must be from 1 to 1000000, got 0", "Usage: quiz draw "),
+            (["draw", "--format", "yaml"], "'yaml'", "Usage: quiz draw "),
+            (["draw", "--type", "essay"], "'essay'", "Usage: quiz draw "),
+            (["draw", "--bogus"], "Unknown option '--bogus'", "Usage: quiz draw "),
+            (["show"], "Missing expected argument '<key>'", "Usage: quiz show <key>"),
+            (["show", "a/b", "--format", "yaml"], "'yaml'", "Usage: quiz show "),
+        ])
+    func usage(arguments: [String], error: String, usage: String) throws {
+        let (directory, index) = try Self.fixtureIndex()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try QuizProcess.run(arguments + ["--index", index], in: directory)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains(error))
+        #expect(output.stderr.contains(usage))
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test("help of draw and show is the full command's")
+    func help() throws {
+        #expect(try QuizProcess.run(["draw", "--help"]).stdout.contains("USAGE: quiz draw [--tag <expr> ...]"))
+        #expect(try QuizProcess.run(["show", "--help"]).stdout.contains("USAGE: quiz show <key>"))
     }
 
     @Test("damage in a block of the index is reported by the command that reads it, exit 2")

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The output formats of listing commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, ArgumentEnum {
     case text
     case json
 }

@@ -67,5 +67,3 @@ struct SelectionOptions: ParsableArguments {
     }
 }
 
-extension QuestionType: ExpressibleByArgument {}
-extension Difficulty: ExpressibleByArgument {}
