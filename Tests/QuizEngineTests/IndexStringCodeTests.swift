@@ -78,6 +78,26 @@ struct IndexStringCodeTests {
         #expect(chunked.streams == serial.streams)
     }
 
+    /// The writer counts tokens on another core while it interns; batch boundaries must not
+    /// show in the output. About 1,500 distinct strings (of 2,000 interned), offered after
+    /// every one in batches of 300, make four full batches and a remainder that `finish` counts.
+    @Test("tokens counted in batches while the pool fills compress as one serial pass")
+    func countedWhileFillingEqualsSerial() throws {
+        var pool = StringPool(expectedCount: 16)
+        let counter = TokenCounter(expectedCount: 16, batchSize: 300)
+        var g = IndexTestRandom(seed: 12)
+        for _ in 0..<2_000 {
+            _ = pool.intern(IndexFixtures.text(&g) + " " + IndexFixtures.text(&g))
+            counter.offer(pool)
+        }
+        #expect(pool.count > 4 * 300 && pool.count % 300 != 0)
+        let serial = try StringCompressor.compress(pool, chunkWeight: Int.max)
+        let counted = try StringCompressor.compress(pool, tokens: counter.finish(pool), chunkWeight: Int.max)
+        #expect(counted.dictionary == serial.dictionary)
+        #expect(counted.offsets == serial.offsets)
+        #expect(counted.streams == serial.streams)
+    }
+
     @Test("Huffman lengths are limited and still a prefix code")
     func lengthLimit() {
         var weights: [UInt64] = [1, 1]

@@ -65,6 +65,8 @@ private func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
 
 private struct Builder {
     var pool: StringPool
+    /// Counts the pool's tokens on another core as the steps below fill the pool.
+    let counter: TokenCounter
 
     // What the steps fill in, section by section.
     var allTags: [String] = []
@@ -84,6 +86,7 @@ private struct Builder {
 
     init(expectedStrings: Int, questionCount: Int) {
         pool = StringPool(expectedCount: expectedStrings)
+        counter = TokenCounter(expectedCount: expectedStrings / 4)
         keys = KeyTable(expectedCount: questionCount)
     }
 
@@ -124,7 +127,7 @@ private struct Builder {
         let (tags, containers, postings) = try tagRecordsAndPostings()
         let plans = set.plans.isEmpty ? nil : try planWords(set.plans)
         // The string pool, now complete, compressed (format 1.3).
-        let strings = try StringCompressor.compress(pool)
+        let strings = try StringCompressor.compress(pool, tokens: counter.finish(pool))
         pool = StringPool(expectedCount: 0)
 
         var sections: [(SectionType, [UInt8])] = [
@@ -182,6 +185,7 @@ private struct Builder {
         try set.questions.withUnsafeBufferPointer { questions throws(IndexError) in
             for ordinal in questions.indices {
                 try addQuestion(questions[ordinal], ordinal: ordinal)
+                counter.offer(pool)
             }
         }
     }
