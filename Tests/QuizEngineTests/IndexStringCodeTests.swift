@@ -78,19 +78,23 @@ struct IndexStringCodeTests {
         #expect(chunked.streams == serial.streams)
     }
 
-    /// The writer counts tokens on another core while it interns; batch boundaries must not
-    /// show in the output. About 1,500 distinct strings (of 2,000 interned), offered after
-    /// every one in batches of 300, make four full batches and a remainder that `finish` counts.
-    @Test("tokens counted in batches while the pool fills compress as one serial pass")
-    func countedWhileFillingEqualsSerial() throws {
+    /// The writer counts tokens on another core while it interns, and at the end counts the
+    /// second half of the queue's backlog itself: neither the batch boundaries nor that split
+    /// may show in the output. About 1,500 distinct strings (of 2,000 interned), offered after
+    /// every one: in batches of 50 the queue has a backlog to share, in batches of 300 a few
+    /// batches and a partial one, and in batches of 5,000 everything is the final remainder.
+    @Test(
+        "tokens counted in batches while the pool fills compress as one serial pass",
+        arguments: [50, 300, 5_000])
+    func countedWhileFillingEqualsSerial(batchSize: Int) throws {
         var pool = StringPool(expectedCount: 16)
-        let counter = TokenCounter(expectedCount: 16, batchSize: 300)
+        let counter = TokenCounter(expectedCount: 16, batchSize: batchSize)
         var g = IndexTestRandom(seed: 12)
         for _ in 0..<2_000 {
             _ = pool.intern(IndexFixtures.text(&g) + " " + IndexFixtures.text(&g))
             counter.offer(pool)
         }
-        #expect(pool.count > 4 * 300 && pool.count % 300 != 0)
+        #expect(pool.count > 4 * 300 && pool.count % 300 != 0 && pool.count % 50 != 0)
         let serial = try StringCompressor.compress(pool, chunkWeight: Int.max)
         let counted = try StringCompressor.compress(pool, tokens: counter.finish(pool), chunkWeight: Int.max)
         #expect(counted.dictionary == serial.dictionary)

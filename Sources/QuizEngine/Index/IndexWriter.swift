@@ -97,6 +97,30 @@ private struct Builder {
         return pool.intern(s)
     }
 
+    /// The last string of a field that repeats question after question (bank, file, module,
+    /// source), with its id.
+    ///
+    /// The questions of one file share these strings' storage, so comparing with the last one
+    /// is mostly a pointer check, where interning would hash the bytes and probe the table.
+    struct Repeated {
+        private var text: String?
+        private var id = IndexFormat.none
+
+        /// The id of `s` in `pool`, interning it only when it is not the last string seen.
+        mutating func sid(_ s: String?, in pool: inout StringPool) -> SID {
+            guard let s else { return IndexFormat.none }
+            if s != text {
+                text = s
+                id = pool.intern(s)
+            }
+            return id
+        }
+    }
+    var lastBank = Repeated()
+    var lastFile = Repeated()
+    var lastModule = Repeated()
+    var lastSource = Repeated()
+
     func u32(_ v: Int, _ what: String) throws(IndexError) -> UInt32 {
         guard let r = UInt32(exactly: v) else { throw .invalidInput("\(what) \(v) is out of range 0...\(UInt32.max)") }
         return r
@@ -220,7 +244,7 @@ private struct Builder {
         guard let revision = Int32(exactly: q.revision) else {
             throw .invalidInput("revision \(q.revision) of '\(q.key)' is out of range")
         }
-        let bank = sid(q.bank)
+        let bank = lastBank.sid(q.bank, in: &pool)
         let id = sid(q.id)
         keys.append(bank: bank, id: id)
         typealias Q = QuestionField
@@ -231,9 +255,9 @@ private struct Builder {
         questionRecords.setU32(sid(q.answer), at: r + Q.answer)
         questionRecords.setU32(sid(q.guidance), at: r + Q.guidance)
         questionRecords.setU32(sid(q.explanation), at: r + Q.explanation)
-        questionRecords.setU32(sid(q.source), at: r + Q.source)
-        questionRecords.setU32(sid(q.module), at: r + Q.module)
-        questionRecords.setU32(sid(q.location.file), at: r + Q.file)
+        questionRecords.setU32(lastSource.sid(q.source, in: &pool), at: r + Q.source)
+        questionRecords.setU32(lastModule.sid(q.module, in: &pool), at: r + Q.module)
+        questionRecords.setU32(lastFile.sid(q.location.file, in: &pool), at: r + Q.file)
         questionRecords.setU32(try u32(q.location.line, "line"), at: r + Q.line)
         questionRecords.setU32(try u32(q.location.column, "column"), at: r + Q.column)
         questionRecords.setU32(UInt32(bitPattern: revision), at: r + Q.revision)

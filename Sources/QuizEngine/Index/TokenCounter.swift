@@ -1,24 +1,37 @@
 import Dispatch
+import Synchronization
 
 /// Counts the tokens of a string pool on another core while the writer is still filling it.
 ///
 /// Interning the strings is serial (ids follow first use), so during it the other core had
 /// nothing to do; the coder's counting pass then ran on both cores after it. Here every
-/// batch of newly interned strings is counted at once on a serial queue, in id order, so the
-/// table is the one a serial pass over the finished pool gives, and the count is mostly done
-/// by the time the pool is.
+/// batch of newly interned strings goes to a serial queue that counts it, in id order. When
+/// the pool is complete, the writer's thread counts the second half of whatever batches the
+/// queue has not started yet, and the two tables are merged in batch order: the result is
+/// the table a serial pass over the finished pool gives.
 final class TokenCounter: @unchecked Sendable {
-    // @unchecked: `table` is touched only on `queue` until `finish` has drained it, and
-    // `counted` only by the writer's thread.
+    // @unchecked: `table` is touched only on `queue` until `finish` has drained it,
+    // `submitted` only by the writer's thread, and the batches through `schedule`'s lock.
 
     /// How many new strings make a batch: large enough that handing one over costs little,
-    /// small enough that the last one, counted after the pool is complete, is quick.
+    /// small enough that the backlog splits evenly at the end.
     let batchSize: Int
 
     private let queue = DispatchQueue(label: "quiz.index.token-counter")
     private var table: TokenTable
-    /// The strings handed to the queue so far: ids `0 ..< counted`.
-    private var counted = 0
+    /// The strings handed over so far: ids `0 ..< submitted`.
+    private var submitted = 0
+
+    private struct Schedule {
+        /// Every batch handed over, by number; emptied when counting it starts, so the pool's
+        /// strings are not held twice.
+        var batches: [[String]] = []
+        /// The number of the next batch the queue will start.
+        var started = 0
+        /// Batches from this number on are counted by the writer's thread, not the queue.
+        var cutoff = Int.max
+    }
+    private let schedule = Mutex(Schedule())
 
     init(expectedCount: Int, batchSize: Int = 4096) {
         table = TokenTable(expectedCount: max(1024, expectedCount))
@@ -30,24 +43,57 @@ final class TokenCounter: @unchecked Sendable {
     /// - Complexity: O(1) unless a batch is due, then O(b) for b new strings (a copy of their
     ///   references; the counting itself runs on the queue).
     func offer(_ pool: StringPool) {
-        guard pool.count - counted >= batchSize else { return }
-        submit(pool)
-    }
-
-    /// Counts what is left of `pool`, waits for every batch and returns the table.
-    func finish(_ pool: StringPool) -> TokenTable {
-        submit(pool)
-        return queue.sync { table }
-    }
-
-    private func submit(_ pool: StringPool) {
-        guard pool.count > counted else { return }
-        let batch = Array(pool.strings[counted..<pool.count])
-        counted = pool.count
+        guard pool.count - submitted >= batchSize else { return }
+        let number = append(pool)
         queue.async {
-            for var string in batch {
-                string.withUTF8 { self.table.addTokens(of: UnsafeRawBufferPointer($0)) }
+            let batch = self.schedule.withLock { state -> [String]? in
+                guard number < state.cutoff else { return nil }
+                state.started = number + 1
+                defer { state.batches[number] = [] }
+                return state.batches[number]
             }
+            if let batch { Self.count(batch, into: &self.table) }
+        }
+    }
+
+    /// Counts what is left of `pool`, sharing the backlog with the queue, and returns the table.
+    ///
+    /// - Complexity: O(n) for n bytes of strings not yet counted, about half of them here.
+    func finish(_ pool: StringPool) -> TokenTable {
+        let queued = schedule.withLock { $0.batches.count }
+        if pool.count > submitted { _ = append(pool) }
+        // The queue keeps the first half of the batches it has not started; this thread takes
+        // the second half and the last, partial batch, which was never queued.
+        let mine = schedule.withLock { state in
+            state.cutoff = state.started + (queued - state.started + 1) / 2
+            var mine: [[String]] = []
+            for number in state.cutoff..<state.batches.count {
+                mine.append(state.batches[number])
+                state.batches[number] = []
+            }
+            return mine
+        }
+        var tail = TokenTable(expectedCount: 1024)
+        for batch in mine { Self.count(batch, into: &tail) }
+        return queue.sync {
+            table.merge(tail)
+            return table
+        }
+    }
+
+    /// Adds the strings `pool` gained since the last batch as a new batch; returns its number.
+    private func append(_ pool: StringPool) -> Int {
+        let batch = Array(pool.strings[submitted..<pool.count])
+        submitted = pool.count
+        return schedule.withLock { state in
+            state.batches.append(batch)
+            return state.batches.count - 1
+        }
+    }
+
+    private static func count(_ batch: [String], into table: inout TokenTable) {
+        for var string in batch {
+            string.withUTF8 { table.addTokens(of: UnsafeRawBufferPointer($0)) }
         }
     }
 }
