@@ -17,49 +17,85 @@ struct KeyTable {
 
     /// The ordinals in ascending order of their keys' UTF-8 bytes.
     ///
+    /// Each key sorts as (its bank's rank, the first eight bytes of its id, the rest of the
+    /// id): banks are few, so ranking them by `bank/` costs little, and most comparisons of
+    /// the sort are then of integers. That order is the keys' byte order as long as no bank
+    /// id holds a `/` (one bank's `b/` could then be a prefix of another's); otherwise the
+    /// keys are compared whole.
+    ///
     /// - Throws: `.invalidInput` naming the first key that appears twice.
-    /// - Complexity: O(n log n · k), where k is the length of the common key prefixes.
+    /// - Complexity: O(n log n) integer comparisons, plus O(k) for the k bytes of ids that
+    ///   share their first eight.
     func sortedOrdinals(pool: StringPool) throws(IndexError) -> [UInt32] {
         // The bytes of the strings the keys use (ids and banks: a small part of the pool),
-        // copied once so that the sort compares with memcmp.
+        // copied once so that comparisons are memcmp over one array.
         var arena: [UInt8] = []
         // Where each string the keys use starts and ends in the arena, by string id (-1: unused).
         var starts = [Int](repeating: -1, count: pool.count)
         var ends = [Int](repeating: -1, count: pool.count)
-        for ids in [bankIDs, questionIDs] {
+        var banks: [UInt32] = []
+        for (ids, isBank) in [(bankIDs, true), (questionIDs, false)] {
             for id in ids where starts[Int(id)] < 0 {
                 starts[Int(id)] = arena.count
                 pool.withBytes(Int(id)) { arena.append(contentsOf: $0) }
                 ends[Int(id)] = arena.count
+                if isBank { banks.append(id) }
             }
         }
-        var order = (0..<UInt32(bankIDs.count)).map { $0 }
-        let duplicate: String? = arena.withUnsafeBytes { bytes in
+        let (order, duplicate) = arena.withUnsafeBytes { bytes -> ([UInt32], String?) in
             func text(_ id: UInt32) -> UnsafeRawBufferPointer {
                 UnsafeRawBufferPointer(rebasing: bytes[starts[Int(id)]..<ends[Int(id)]])
             }
-            // Keys of one bank share its string id, so most comparisons are one memcmp of ids.
-            func compare(_ a: UInt32, _ b: UInt32) -> Int {
-                let bankA = bankIDs[Int(a)]
-                let bankB = bankIDs[Int(b)]
-                if bankA == bankB {
-                    return ByteRope(text(questionIDs[Int(a)])).compare(ByteRope(text(questionIDs[Int(b)])))
+            func key(_ ordinal: UInt32) -> ByteRope {
+                ByteRope(text(bankIDs[Int(ordinal)]), slash: true, text(questionIDs[Int(ordinal)]))
+            }
+            let order: [UInt32]
+            if banks.contains(where: { text($0).contains(UInt8(ascii: "/")) }) {
+                order = (0..<UInt32(bankIDs.count)).sorted { a, b in
+                    let c = key(a).compare(key(b))
+                    return c < 0 || (c == 0 && a < b)
                 }
-                return ByteRope(text(bankA), slash: true, text(questionIDs[Int(a)])).compare(
-                    ByteRope(text(bankB), slash: true, text(questionIDs[Int(b)])))
+            } else {
+                order = sortedByRank(banks: banks, text: text)
             }
-            order.sort { a, b in
-                let c = compare(a, b)
-                return c < 0 || (c == 0 && a < b)
-            }
-            for i in order.indices.dropFirst() where compare(order[i - 1], order[i]) == 0 {
+            for i in order.indices.dropFirst() where key(order[i - 1]).compare(key(order[i])) == 0 {
                 let ordinal = Int(order[i])
                 let bank = String(decoding: text(bankIDs[ordinal]), as: UTF8.self)
-                return bank + "/" + String(decoding: text(questionIDs[ordinal]), as: UTF8.self)
+                return (order, bank + "/" + String(decoding: text(questionIDs[ordinal]), as: UTF8.self))
             }
-            return nil
+            return (order, nil)
         }
         if let duplicate { throw .invalidInput("duplicate key '\(duplicate)'") }
         return order
+    }
+
+    /// One key as the fast sort compares it.
+    private struct SortKey {
+        var bankRank: UInt32
+        var ordinal: UInt32
+        /// The id's first eight bytes, big-endian, zero-padded.
+        var idPrefix: UInt64
+    }
+
+    /// The ordinals sorted by (bank rank, id bytes, ordinal), for banks without a `/`.
+    private func sortedByRank(banks: [UInt32], text: (UInt32) -> UnsafeRawBufferPointer) -> [UInt32] {
+        let ranked = banks.sorted { ByteRope(text($0), slash: true).compare(ByteRope(text($1), slash: true)) < 0 }
+        var rank: [UInt32: UInt32] = [:]
+        for (position, bank) in ranked.enumerated() { rank[bank] = UInt32(position) }
+        var keys: [SortKey] = []
+        keys.reserveCapacity(bankIDs.count)
+        for ordinal in bankIDs.indices {
+            var prefix: UInt64 = 0
+            let id = text(questionIDs[ordinal])
+            for i in 0..<8 { prefix = prefix << 8 | UInt64(i < id.count ? id[i] : 0) }
+            keys.append(SortKey(bankRank: rank[bankIDs[ordinal]]!, ordinal: UInt32(ordinal), idPrefix: prefix))
+        }
+        keys.sort { a, b in
+            if a.bankRank != b.bankRank { return a.bankRank < b.bankRank }
+            if a.idPrefix != b.idPrefix { return a.idPrefix < b.idPrefix }
+            let c = ByteRope(text(questionIDs[Int(a.ordinal)])).compare(ByteRope(text(questionIDs[Int(b.ordinal)])))
+            return c < 0 || (c == 0 && a.ordinal < b.ordinal)
+        }
+        return keys.map(\.ordinal)
     }
 }
