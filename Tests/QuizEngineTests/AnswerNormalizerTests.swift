@@ -56,4 +56,24 @@ struct AnswerNormalizerTests {
         }
         return result
     }
+
+    /// The duplicate-prompt check hashes prompts as it normalises them: texts with the same
+    /// normalised bytes must hash alike, and the rest apart, across the 8-byte word boundary
+    /// and the length that closes the stream.
+    @Test("the normalised digest agrees with the normalised bytes")
+    func digestAgreesWithBytes() {
+        let texts = [
+            "", " ", ".", "a", "A.", "ab", "abcdefg", "abcdefgh", "ABCDEFGH!", "abcdefghi", "abcdefgh i",
+            "abcdefghabcdefgh", "abcdefghabcdefgh ", "What is a B-tree?", "what is a b tree", "What is a B+tree?",
+            "Écriture naïve", "écriture  NAÏVE", "ecriture naive", "x² ½", "x2 12", "«quoted» — text", "quotedtext",
+            "abcdefg\u{0}", "0000000000000000", "00000000", "000000000",
+        ]
+        for a in texts {
+            for b in texts {
+                let sameBytes = AnswerNormalizer.normalizedBytes(a) == AnswerNormalizer.normalizedBytes(b)
+                let sameDigest = AnswerNormalizer.normalizedDigest(a) == AnswerNormalizer.normalizedDigest(b)
+                #expect(sameBytes == sameDigest, "\(a) / \(b)")
+            }
+        }
+    }
 }
