@@ -92,12 +92,34 @@ struct TokenTable {
     private func equals(_ id: Int, _ token: UnsafeRawBufferPointer) -> Bool {
         let start = offsets[id]
         guard offsets[id + 1] - start == token.count else { return false }
-        // Most tokens are a few bytes: a loop beats a call to memcmp.
-        if token.count <= 16 {
-            for i in 0..<token.count where bytes[start + i] != token[i] { return false }
-            return true
+        return bytes.withUnsafeBytes { all in
+            let own = UnsafeRawBufferPointer(rebasing: all[start..<(start + token.count)])
+            // Most tokens are a few bytes: two overlapping loads beat a loop or memcmp.
+            if token.count <= 16 && token.count >= 4 { return Self.shortWords(own) == Self.shortWords(token) }
+            if token.count < 4 {
+                for i in 0..<token.count where own[i] != token[i] { return false }
+                return true
+            }
+            return CLibrary.compareBytes(own.baseAddress!, token.baseAddress!, count: token.count) == 0
         }
-        return bytes.withUnsafeBytes { CLibrary.compareBytes($0.baseAddress! + start, token.baseAddress!, count: token.count) == 0 }
+    }
+
+    /// The first and the last eight bytes of 8 to 16 bytes, or the first and last four of 4 to
+    /// 7, read without going past either end (they overlap when shorter). With the length
+    /// known, they hold every byte: equal words mean equal bytes.
+    @inline(__always)
+    private static func shortWords(_ text: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let n = text.count
+        if n >= 8 {
+            return (
+                text.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                text.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            )
+        }
+        return (
+            UInt64(text.loadUnaligned(fromByteOffset: 0, as: UInt32.self)),
+            UInt64(text.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+        )
     }
 
     /// A fast 64-bit hash of bytes, eight at a time (multiply-xorshift mixing); not
@@ -110,12 +132,20 @@ struct TokenTable {
             h ^= h >> 32
             i += 8
         }
+        // The last bytes in at most two loads that stay inside the text: the last eight
+        // (overlapping bytes already mixed) when the text has eight, else two overlapping
+        // halves. With the length mixed in first, that still tells texts apart.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < text.count {
-            tail |= UInt64(text[i]) << shift
-            shift += 8
-            i += 1
+        let left = text.count - i
+        if left > 0 {
+            if text.count >= 8 {
+                tail = text.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self)
+            } else if left >= 4 {
+                tail = UInt64(text.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+                    | UInt64(text.loadUnaligned(fromByteOffset: text.count - 4, as: UInt32.self)) << 32
+            } else {
+                tail = UInt64(text[0]) | UInt64(text[left / 2]) << 8 | UInt64(text[left - 1]) << 16
+            }
         }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h >> 29)
