@@ -51,6 +51,27 @@ struct IndexSupportTests {
         #expect(hardware.value == software.value)
     }
 
+    /// Buffers of three 512-byte lanes or more run three interleaved streams joined by a
+    /// shift; around that size, at the index's block size, and unaligned, the result must be
+    /// the software one.
+    @Test(
+        "CRC32C in three lanes equals CRC32C in software", .enabled(if: CRC32C.hardwareAvailable),
+        arguments: [1_535, 1_536, 1_537, 1_543, 1_544, 1_551, 4_099, 16_383, 16_384, 16_385, 65_536, 100_003])
+    func crcThreeLanes(count: Int) {
+        var g = IndexTestRandom(seed: UInt64(count))
+        let bytes = (0..<(count + 3)).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+        for offset in 0..<3 {
+            var hardware = CRC32C()
+            var software = CRC32C()
+            bytes.withUnsafeBytes {
+                let slice = UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)])
+                hardware.update(slice)
+                software.updateInSoftware(slice)
+            }
+            #expect(hardware.value == software.value, "\(count) bytes at offset \(offset)")
+        }
+    }
+
     @Test(
         "SHA-256 FIPS 180-4 / NIST vectors",
         arguments: [
