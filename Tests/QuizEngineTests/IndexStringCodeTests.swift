@@ -71,11 +71,20 @@ struct IndexStringCodeTests {
         var pool = StringPool(expectedCount: 16)
         var g = IndexTestRandom(seed: 11)
         for _ in 0..<3_000 { _ = pool.intern(IndexFixtures.text(&g) + " " + IndexFixtures.text(&g)) }
-        let serial = try StringCompressor.compress(pool, chunkWeight: Int.max)
-        let chunked = try StringCompressor.compress(pool, chunkWeight: 1)
+        let tokens = Self.serialTokens(pool)
+        let serial = try StringCompressor.compress(pool, tokens: tokens, chunkWeight: Int.max)
+        let chunked = try StringCompressor.compress(pool, tokens: tokens, chunkWeight: 1)
         #expect(chunked.dictionary == serial.dictionary)
         #expect(chunked.offsets == serial.offsets)
         #expect(chunked.streams == serial.streams)
+    }
+
+    /// The pool's tokens counted in one pass, in id order: the reference for the writer's
+    /// counting on another core.
+    static func serialTokens(_ pool: StringPool) -> TokenTable {
+        var tokens = TokenTable(expectedCount: 16)
+        for id in 0..<pool.count { pool.withBytes(id) { tokens.addTokens(of: $0) } }
+        return tokens
     }
 
     /// The writer counts tokens on another core while it interns, and at the end counts the
@@ -95,7 +104,7 @@ struct IndexStringCodeTests {
             counter.offer(pool)
         }
         #expect(pool.count > 4 * 300 && pool.count % 300 != 0 && pool.count % 50 != 0)
-        let serial = try StringCompressor.compress(pool, chunkWeight: Int.max)
+        let serial = try StringCompressor.compress(pool, tokens: Self.serialTokens(pool), chunkWeight: Int.max)
         let counted = try StringCompressor.compress(pool, tokens: counter.finish(pool), chunkWeight: Int.max)
         #expect(counted.dictionary == serial.dictionary)
         #expect(counted.offsets == serial.offsets)

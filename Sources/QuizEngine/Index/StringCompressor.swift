@@ -15,21 +15,18 @@ struct StringCompressor {
         var streams: [UInt8]
     }
 
-    /// Compresses every string of `pool`, splitting the work across cores in chunks of at
+    /// Compresses every string of `pool` with the code built from `tokens`, the pool's tokens
+    /// counted in id order (a ``TokenCounter``'s table), encoding on every core in chunks of at
     /// least `chunkWeight` bytes of strings (the output does not depend on the split).
-    ///
-    /// `tokens`, when given, is the pool's tokens already counted in id order (a
-    /// ``TokenCounter``'s table), and the counting pass is skipped.
     ///
     /// - Throws: `.invalidInput` when the compressed strings exceed 4 GiB.
     /// - Complexity: O(n + v log v) for n bytes of strings and v distinct tokens.
     static func compress(
-        _ pool: StringPool, tokens counted: TokenTable? = nil, chunkWeight: Int = 1 << 20
+        _ pool: StringPool, tokens: TokenTable, chunkWeight: Int = 1 << 20
     ) throws(IndexError) -> Output {
-        // Both passes run on consecutive chunks of the strings, one per core; merged in chunk
-        // order, the output is that of one serial pass.
+        // Encoded in consecutive chunks of the strings, one per core; merged in chunk order,
+        // the output is that of one serial pass.
         let weight = { (id: Int) in pool.strings[id].utf8.count }
-        let tokens = counted ?? countTokens(pool, weight: weight, chunkWeight: chunkWeight)
         let code = Code(tokens: tokens, stringCount: pool.count)
         let encoded = ParallelChunks.map(count: pool.count, weight: weight, minimumWeight: chunkWeight) { range in
             var encoder = Encoder(code: code, tokens: tokens)
@@ -65,20 +62,7 @@ struct StringCompressor {
         return Output(dictionary: code.dictionary(tokens), offsets: offsets.bytes, streams: streams)
     }
 
-    /// The first pass: every token of the pool with its count, numbered in order of first
-    /// occurrence.
-    private static func countTokens(_ pool: StringPool, weight: (Int) -> Int, chunkWeight: Int) -> TokenTable {
-        let counted = ParallelChunks.map(count: pool.count, weight: weight, minimumWeight: chunkWeight) { range in
-            var tokens = TokenTable(expectedCount: max(1024, range.count / 4))
-            for id in range { pool.withBytes(id) { tokens.addTokens(of: $0) } }
-            return tokens
-        }
-        var merged = counted[0]
-        for part in counted.dropFirst() { merged.merge(part) }
-        return merged
-    }
-
-    /// Writes strings' bitstreams (the second pass).
+    /// Writes strings' bitstreams.
     private struct Encoder {
         let code: Code
         let tokens: TokenTable
