@@ -26,22 +26,33 @@ public struct FSRSEvaluation: Hashable, Sendable {
         let recency = Self.recencyWeights(count: items.count)
         var weightedLoss = 0.0
         var weightSum = 0.0
-        var bins: [Bin: (predicted: Double, actual: Double, count: Double, weight: Double)] = [:]
+        // Bins kept in the order they first appear, and summed in it: a Dictionary's iteration
+        // order differs from one instance to the next, and so would the sum's last bits.
+        var binPositions: [Bin: Int] = [:]
+        var bins: [(predicted: Double, actual: Double, count: Double, weight: Double)] = []
         for (item, weight) in zip(items, recency) {
             let raw = model.predict(item)
             let label = item.label
             weightedLoss += weight * MemoryModel.crossEntropy(raw, label: label)
             weightSum += weight
             let bin = Bin(item)
-            bins[bin, default: (0, 0, 0, 0)].predicted += raw
-            bins[bin, default: (0, 0, 0, 0)].actual += label
-            bins[bin, default: (0, 0, 0, 0)].count += 1
-            bins[bin, default: (0, 0, 0, 0)].weight += weight
+            let position: Int
+            if let known = binPositions[bin] {
+                position = known
+            } else {
+                position = bins.count
+                binPositions[bin] = position
+                bins.append((0, 0, 0, 0))
+            }
+            bins[position].predicted += raw
+            bins[position].actual += label
+            bins[position].count += 1
+            bins[position].weight += weight
         }
         logLoss = weightSum > 0 ? weightedLoss / weightSum : 0
         var squared = 0.0
         var total = 0.0
-        for bin in bins.values {
+        for bin in bins {
             let gap = bin.predicted / bin.count - bin.actual / bin.count
             squared += gap * gap * bin.weight
             total += bin.weight
