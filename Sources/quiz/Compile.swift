@@ -35,7 +35,7 @@ struct Compile: ParsableCommand {
         if !result.diagnostics.isEmpty || failed {
             DiagnosticOutput.print(result, format: .text)
         }
-        guard !failed, let set = result.questionSet else { throw ExitCode(1) }
+        guard !failed, let set = result.packedSet else { throw ExitCode(1) }
         let bytes: Int
         do {
             try WorkingIndex.write(set, to: output)
@@ -48,7 +48,7 @@ struct Compile: ParsableCommand {
             let milliseconds =
                 Int((Double(elapsed.components.attoseconds) / 1e15).rounded()) + Int(elapsed.components.seconds) * 1000
             print(
-                "compiled \(result.fileCount) files: \(set.banks.count) banks, \(set.questions.count) questions, "
+                "compiled \(result.fileCount) files: \(set.banks.count) banks, \(set.questionCount) questions, "
                     + "\(set.tags.count) tags -> \(output) (\(bytes) bytes) in \(milliseconds) ms")
         }
     }

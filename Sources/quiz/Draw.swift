@@ -54,7 +54,7 @@ struct Draw: ParsableCommand {
         let index = try indexOptions.open()
         let query = try selection.query(index)
         let seed = selection.resolvedSeed
-        let ordinals = try query.draw(count: count, seed: seed)
+        let ordinals = query.draw(count: count, seed: seed)
         switch format {
         case .json:
             StandardOutput.write(json(try ordinals.map { try Heading(index, $0) }, seed: seed) + "\n")

@@ -134,7 +134,7 @@ public struct Compiler: Sendable {
         let diagnostics = bag.sorted()
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return CompilationResult(
-            diagnostics: diagnostics, questionSet: hasErrors ? nil : set, fileCount: inputs.count)
+            diagnostics: diagnostics, packedSet: hasErrors ? nil : set, fileCount: inputs.count)
     }
 }
 

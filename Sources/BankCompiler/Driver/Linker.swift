@@ -3,16 +3,15 @@ import Spelling
 
 /// Joins the lowered files into one ``QuestionSet`` and checks what spans files.
 struct Linker {
-    /// The lowered files; linking moves each bank's questions out into the set, so the
-    /// process never holds two copies of them.
+    /// The lowered files; the set shares their packed questions, so linking copies none.
     var files: [(path: String, file: LoweredFile)]
 
-    mutating func link(into bag: inout DiagnosticBag) -> QuestionSet {
+    mutating func link(into bag: inout DiagnosticBag) -> PackedQuestionSet {
         var vocabulary: [String: TagInfo] = [:]
         var vocabularyFile: String?
         var banks: [BankInfo] = []
         var modules: [CourseModule] = []
-        var questions: [Question] = []
+        var runs = QuestionRuns()
         var promptKeys: [PromptKey?] = []
         var shingles: [[UInt64]] = []
         var statistics: [(bank: BankInfo, figures: BankItemStatistics)] = []
@@ -23,12 +22,11 @@ struct Linker {
             guard case .bank(_, _, let questions) = entry.file.content else { return total }
             return total + questions.count
         }
-        questions.reserveCapacity(questionCount)
         promptKeys.reserveCapacity(questionCount)
 
         for position in files.indices {
             let path = files[position].path
-            // Taken out of the list so that this loop holds the only reference to its questions.
+            // Taken out of the list so that this loop holds the only reference to its lists.
             var file = LoweredFile(content: .vocabulary([]))
             swap(&file, &files[position].file)
             defer { swap(&file, &files[position].file) }
@@ -51,7 +49,7 @@ struct Linker {
                     planLocations[plan.name] = plan.location
                     plans.append(plan)
                 }
-            case .bank(let info, let bankModules, var bankQuestions):
+            case .bank(let info, let bankModules, let bankQuestions):
                 if let first = bankLocations[info.id] {
                     bag.error(
                         .duplicateBank(info.id), at: info.location,
@@ -61,8 +59,7 @@ struct Linker {
                 bankLocations[info.id] = info.location
                 banks.append(info)
                 modules += bankModules
-                file.content = .bank(info, modules: bankModules, questions: [])
-                Self.move(&bankQuestions, to: &questions)
+                runs.append(bankQuestions)
                 promptKeys += file.promptKeys
                 shingles += file.shingles
                 statistics.append((info, file.itemStatistics))
@@ -84,43 +81,22 @@ struct Linker {
         }
 
         if !plans.isEmpty {
-            PlanCheck(vocabulary: vocabulary, questions: questions).check(plans, into: &bag)
+            PlanCheck(vocabulary: vocabulary, questions: runs).check(plans, into: &bag)
         }
         CatalogCheck.check(files: files.map(\.file), into: &bag)
-        reportDuplicatePrompts(questions, keys: promptKeys, into: &bag)
+        reportDuplicatePrompts(runs, keys: promptKeys, into: &bag)
         reportTestWiseness(statistics, into: &bag)
         for (earlier, later, similarity) in NearDuplicateFinder.pairs(shingles)
         where promptKeys[earlier] == nil || promptKeys[earlier] != promptKeys[later] {
+            let first = runs[earlier]
             bag.warning(
-                .nearDuplicate(questions[earlier].key, similarity: similarity), at: questions[later].location,
-                notes: [.init(location: questions[earlier].location, message: DiagnosticMessage.firstDefinedHere)])
+                .nearDuplicate(first.key, similarity: similarity), at: runs[later].location,
+                notes: [.init(location: first.location, message: DiagnosticMessage.firstDefinedHere)])
         }
 
         let tags = vocabulary.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        return QuestionSet(
-            tags: tags, banks: banks, modules: modules, questions: questions, plans: plans, sourceDigest: [])
-    }
-
-    /// Appends `source`'s questions to `target` in order and empties `source`, moving each
-    /// question rather than copying it: `target += source` would retain every string and
-    /// array of every question, then release them again with `source` (a tenth of a check).
-    ///
-    /// - Complexity: O(n) for n questions, with no reference counting of their contents.
-    private static func move(_ source: inout [Question], to target: inout [Question]) {
-        let start = target.count
-        // `popLast` moves a question out of a uniquely held array, and `append` moves it in;
-        // that reverses the file's questions, so they are put back in order by swapping
-        // through a buffer, whose `swapAt` moves too (an array's copies).
-        while let question = source.popLast() { target.append(question) }
-        target.withUnsafeMutableBufferPointer { buffer in
-            var low = start
-            var high = buffer.count - 1
-            while low < high {
-                buffer.swapAt(low, high)
-                low += 1
-                high -= 1
-            }
-        }
+        return PackedQuestionSet(
+            tags: tags, banks: banks, modules: modules, runs: runs.runs, plans: plans, sourceDigest: [])
     }
 
     /// The bank-level item-writing warnings, at each bank's first line: a length cue across
@@ -150,16 +126,17 @@ struct Linker {
     ///
     /// - Complexity: O(n) expected, where n is the number of questions (keys are hashed once,
     ///   where their files were lowered).
-    private func reportDuplicatePrompts(_ questions: [Question], keys: [PromptKey?], into bag: inout DiagnosticBag) {
+    private func reportDuplicatePrompts(_ questions: QuestionRuns, keys: [PromptKey?], into bag: inout DiagnosticBag) {
         precondition(keys.count == questions.count, "every bank question has a prompt key")
         var firstIndex: [PromptKey: Int] = [:]
         firstIndex.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
             guard let key else { continue }
             if let first = firstIndex[key] {
+                let original = questions[first]
                 bag.warning(
-                    .duplicatePrompt(questions[first].key), at: questions[index].location,
-                    notes: [.init(location: questions[first].location, message: DiagnosticMessage.firstDefinedHere)])
+                    .duplicatePrompt(original.key), at: questions[index].location,
+                    notes: [.init(location: original.location, message: DiagnosticMessage.firstDefinedHere)])
             } else {
                 firstIndex[key] = index
             }

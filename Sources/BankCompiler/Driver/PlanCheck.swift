@@ -6,7 +6,7 @@ import Spelling
 /// so every shipped plan can always be run.
 struct PlanCheck {
     let vocabulary: [String: TagInfo]
-    let questions: [Question]
+    let questions: QuestionRuns
 
     /// Reports each unusable slot at the slot's `tags:` value.
     ///
@@ -14,7 +14,14 @@ struct PlanCheck {
     ///   shipped plans have about twenty slots over under two thousand questions.
     func check(_ plans: [InterviewPlan], into bag: inout DiagnosticBag) {
         let names = vocabulary.keys.sorted()
-        let tagSets = questions.map { Set($0.tags) }
+        var tagSets: [Set<String>] = []
+        var difficulties: [Difficulty?] = []
+        for run in questions.runs {
+            for position in 0..<run.count {
+                tagSets.append(Set(run.tags(at: position)))
+                difficulties.append(run.difficulty(at: position))
+            }
+        }
         for plan in plans {
             for stage in plan.stages {
                 for slot in stage.slots {
@@ -34,8 +41,8 @@ struct PlanCheck {
                     }
                     guard unknown.isEmpty else { continue }
                     var matches = 0
-                    for (question, tags) in zip(questions, tagSets)
-                    where expression.matches({ has($0, tags: tags, difficulty: question.difficulty) }) {
+                    for (difficulty, tags) in zip(difficulties, tagSets)
+                    where expression.matches({ has($0, tags: tags, difficulty: difficulty) }) {
                         matches += 1
                     }
                     if matches < slot.count {

@@ -27,6 +27,11 @@ public enum WorkingIndex {
     /// Writes `set` to `path` with this tool's compiler and schema versions, creating the
     /// folders on the way: the one place `quiz` builds indexes.
     public static func write(_ set: QuestionSet, to path: String) throws {
+        try write(PackedQuestionSet(set), to: path)
+    }
+
+    /// Writes the packed `set` to `path`, as ``write(_:to:)-(QuestionSet,_)`` does.
+    public static func write(_ set: PackedQuestionSet, to path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -61,7 +66,7 @@ public enum WorkingIndex {
 
     private static func recompile(_ banks: String, to indexPath: String) throws -> QuestionIndex {
         let result = try Compiler().compile(paths: [banks])
-        guard let set = result.questionSet else { throw OpenError.staleAndBroken(result) }
+        guard let set = result.packedSet else { throw OpenError.staleAndBroken(result) }
         try write(set, to: indexPath)
         return try QuestionIndex(contentsOf: indexPath)
     }

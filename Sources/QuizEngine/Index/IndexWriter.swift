@@ -32,6 +32,11 @@ public struct IndexWriter: Sendable {
     /// - Throws: ``IndexError`` with code `.invalidInput` when the set cannot be encoded,
     ///   `.io` when the file cannot be written.
     public func write(_ set: QuestionSet, to path: String) throws(IndexError) {
+        try write(PackedQuestionSet(set), to: path)
+    }
+
+    /// Writes the index of the packed `set` to `path`, as ``write(_:to:)-(QuestionSet,_)`` does.
+    public func write(_ set: PackedQuestionSet, to path: String) throws(IndexError) {
         let bytes = try encode(set)
         try AtomicFile.write(bytes, to: path)
     }
@@ -44,8 +49,16 @@ public struct IndexWriter: Sendable {
     /// - Complexity: O(n + q log q) expected, where n is the total size of the set and q
     ///   the number of questions (the key table is sorted).
     public func encode(_ set: QuestionSet) throws(IndexError) -> [UInt8] {
+        try encode(PackedQuestionSet(set))
+    }
+
+    /// The index of the packed `set`, as bytes: the same bytes as its unpacked set's.
+    ///
+    /// The questions' texts are read where the runs hold them, never copied into strings.
+    public func encode(_ set: PackedQuestionSet) throws(IndexError) -> [UInt8] {
+        let questionCount = set.questionCount
         // Most sets have about five distinct strings per question.
-        var builder = Builder(expectedStrings: set.questions.count * 5 + 64, questionCount: set.questions.count)
+        var builder = Builder(expectedStrings: questionCount * 5 + 64, questionCount: questionCount)
         return try builder.build(set, compilerVersion: compilerVersion, schemaVersion: schemaVersion)
     }
 }
@@ -97,29 +110,34 @@ private struct Builder {
         return pool.intern(s)
     }
 
-    /// The last string of a field that repeats question after question (bank, file, module,
-    /// source), with its id.
-    ///
-    /// The questions of one file share these strings' storage, so comparing with the last one
-    /// is mostly a pointer check, where interning would hash the bytes and probe the table.
-    struct Repeated {
-        private var text: String?
-        private var id = IndexFormat.none
+    /// The text at `view` in a run the pool retains.
+    mutating func sid(view: UnsafeRawBufferPointer) -> SID { pool.intern(view: view) }
 
-        /// The id of `s` in `pool`, interning it only when it is not the last string seen.
-        mutating func sid(_ s: String?, in pool: inout StringPool) -> SID {
-            guard let s else { return IndexFormat.none }
-            if s != text {
-                text = s
-                id = pool.intern(s)
-            }
+    mutating func sid(view: UnsafeRawBufferPointer?) -> SID {
+        guard let view else { return IndexFormat.none }
+        return pool.intern(view: view)
+    }
+
+    /// The ids of a run's shared strings (bank, file, module, source), interned the first
+    /// time a question of the run uses each: the order in which they first occur, so the ids
+    /// are those that interning every question's own copy would give.
+    struct SharedIDs {
+        private var ids: [SID?]
+
+        init(_ run: PackedQuestions) { ids = Array(repeating: nil, count: run.shared.count) }
+
+        mutating func sid(_ number: Int, of run: PackedQuestions, in pool: inout StringPool) -> SID {
+            if let id = ids[number] { return id }
+            let id = pool.intern(run.shared[number])
+            ids[number] = id
             return id
         }
+
+        mutating func sid(_ number: Int?, of run: PackedQuestions, in pool: inout StringPool) -> SID {
+            guard let number else { return IndexFormat.none }
+            return sid(number, of: run, in: &pool)
+        }
     }
-    var lastBank = Repeated()
-    var lastFile = Repeated()
-    var lastModule = Repeated()
-    var lastSource = Repeated()
 
     func u32(_ v: Int, _ what: String) throws(IndexError) -> UInt32 {
         guard let r = UInt32(exactly: v) else { throw .invalidInput("\(what) \(v) is out of range 0...\(UInt32.max)") }
@@ -131,9 +149,9 @@ private struct Builder {
     /// plans, and the string
     /// pool, which every step above added to; then the header and the section table.
     mutating func build(
-        _ set: QuestionSet, compilerVersion: String, schemaVersion: String
+        _ set: PackedQuestionSet, compilerVersion: String, schemaVersion: String
     ) throws(IndexError) -> [UInt8] {
-        let n = set.questions.count
+        let n = set.questionCount
         guard n < Int(IndexFormat.none) else { throw .invalidInput("too many questions (\(n))") }
         guard set.sourceDigest.count <= IndexFormat.digestCapacity else {
             throw .invalidInput(
@@ -172,20 +190,16 @@ private struct Builder {
     }
 
     /// Tags: declared ∪ used, sorted by UTF-8 bytes, first description winning.
-    private mutating func collectTags(_ set: QuestionSet) {
+    private mutating func collectTags(_ set: PackedQuestionSet) {
         var tagNames: [String] = []
         for tag in set.tags where tagDescriptions[tag.name] == nil {
             tagDescriptions[tag.name] = tag.description
             tagNames.append(tag.name)
         }
         var used: Set<String> = []
-        // A buffer's subscript borrows each question; `for q in set.questions` would copy
-        // every one (a dozen retains and releases each).
-        set.questions.withUnsafeBufferPointer { questions in
-            for ordinal in questions.indices {
-                for t in questions[ordinal].tags where tagDescriptions[t] == nil && used.insert(t).inserted {
-                    tagNames.append(t)
-                }
+        for run in set.runs {
+            for t in run.tagNames where tagDescriptions[t] == nil && used.insert(t).inserted {
+                tagNames.append(t)
             }
         }
         allTags = tagNames.sorted { bytesPrecede(Array($0.utf8), Array($1.utf8)) }
@@ -200,68 +214,56 @@ private struct Builder {
     }
 
     /// Question records, each question's tag ids, choices and lists, in ordinal order.
-    private mutating func addQuestions(_ set: QuestionSet) throws(IndexError) {
-        let n = set.questions.count
+    private mutating func addQuestions(_ set: PackedQuestionSet) throws(IndexError) {
+        let n = set.questionCount
         questionRecords.reserve(n * IndexFormat.questionRecordSize)
         questionTagOffsets.reserveCapacity(n + 1)
         choiceOffsets.reserveCapacity(n + 1)
         listOffsets.reserveCapacity(n * IndexFormat.listsPerQuestion + set.modules.count + 1)
-        try set.questions.withUnsafeBufferPointer { questions throws(IndexError) in
-            for ordinal in questions.indices {
-                try addQuestion(questions[ordinal], ordinal: ordinal)
+        var ordinal = 0
+        for run in set.runs {
+            pool.retain(run)
+            var shared = SharedIDs(run)
+            let tagIDs = run.shared.map { tagIndex[$0] }
+            for position in 0..<run.count {
+                var reader = run.reader(position)
+                try addQuestion(&reader, of: run, shared: &shared, tagIDs: tagIDs, ordinal: ordinal)
                 counter.offer(pool)
+                ordinal += 1
             }
         }
     }
 
-    /// One question's record, tags, choices and lists.
-    private mutating func addQuestion(_ q: borrowing Question, ordinal: Int) throws(IndexError) {
-        try addQuestionRecord(q)
-        var ids = q.tags.map { tagIndex[$0]! }
-        ids.sort()
-        var last: UInt32? = nil
-        for id in ids where id != last {
-            questionTags.append(id)
-            tagMembers[Int(id)].append(UInt32(ordinal))
-            last = id
+    /// One question's record, tags, choices and lists, read in the order of its packed fields
+    /// (the order in which its strings are interned).
+    private mutating func addQuestion(
+        _ q: inout PackedQuestions.Reader, of run: PackedQuestions, shared: inout SharedIDs, tagIDs: [UInt32?],
+        ordinal: Int
+    ) throws(IndexError) {
+        let (revisionValue, line, column) = q.numbers()
+        guard let revision = Int32(exactly: revisionValue) else {
+            var copy = q
+            let question = copy.question()
+            throw .invalidInput("revision \(revisionValue) of '\(question.key)' is out of range")
         }
-        questionTagOffsets.append(UInt32(truncatingIfNeeded: questionTags.count))
-        for c in q.choices {
-            let r = choiceRecords.appendRecord(IndexFormat.choiceRecordSize)
-            choiceRecords.setU32(sid(c.text), at: r + ChoiceField.text)
-            choiceRecords.setU32(sid(c.why), at: r + ChoiceField.why)
-            choiceRecords.setU32((c.isCorrect ? 1 : 0) | (c.isFixed ? 2 : 0), at: r + ChoiceField.flags)
-        }
-        choiceCount += q.choices.count
-        choiceOffsets.append(try u32(choiceCount, "choice count"))
-        addList(q.accept)
-        addList(q.items)
-        addList(q.rubric)
-        addList(q.refs)
-    }
-
-    private mutating func addQuestionRecord(_ q: borrowing Question) throws(IndexError) {
-        guard let revision = Int32(exactly: q.revision) else {
-            throw .invalidInput("revision \(q.revision) of '\(q.key)' is out of range")
-        }
-        let bank = lastBank.sid(q.bank, in: &pool)
-        let id = sid(q.id)
+        let bank = shared.sid(q.sharedNumber(), of: run, in: &pool)
+        let id = sid(view: q.text())
         keys.append(bank: bank, id: id)
         typealias Q = QuestionField
         let r = questionRecords.appendRecord(IndexFormat.questionRecordSize)
         questionRecords.setU32(bank, at: r + Q.bank)
         questionRecords.setU32(id, at: r + Q.id)
-        questionRecords.setU32(sid(q.prompt), at: r + Q.prompt)
-        questionRecords.setU32(sid(q.answer), at: r + Q.answer)
-        questionRecords.setU32(sid(q.guidance), at: r + Q.guidance)
-        questionRecords.setU32(sid(q.explanation), at: r + Q.explanation)
-        questionRecords.setU32(lastSource.sid(q.source, in: &pool), at: r + Q.source)
-        questionRecords.setU32(lastModule.sid(q.module, in: &pool), at: r + Q.module)
-        questionRecords.setU32(lastFile.sid(q.location.file, in: &pool), at: r + Q.file)
-        questionRecords.setU32(try u32(q.location.line, "line"), at: r + Q.line)
-        questionRecords.setU32(try u32(q.location.column, "column"), at: r + Q.column)
+        questionRecords.setU32(sid(view: q.text()), at: r + Q.prompt)
+        questionRecords.setU32(sid(view: q.optionalText()), at: r + Q.answer)
+        questionRecords.setU32(sid(view: q.optionalText()), at: r + Q.guidance)
+        questionRecords.setU32(sid(view: q.optionalText()), at: r + Q.explanation)
+        questionRecords.setU32(shared.sid(q.optionalSharedNumber(), of: run, in: &pool), at: r + Q.source)
+        questionRecords.setU32(shared.sid(q.optionalSharedNumber(), of: run, in: &pool), at: r + Q.module)
+        questionRecords.setU32(shared.sid(q.sharedNumber(), of: run, in: &pool), at: r + Q.file)
+        questionRecords.setU32(try u32(line, "line"), at: r + Q.line)
+        questionRecords.setU32(try u32(column, "column"), at: r + Q.column)
         questionRecords.setU32(UInt32(bitPattern: revision), at: r + Q.revision)
-        if let trace = q.trace {
+        if let trace = q.trace() {
             questionRecords.setU32(UInt32(traces.count), at: r + Q.trace)
             traces.append(trace)
         } else {
@@ -269,6 +271,31 @@ private struct Builder {
         }
         questionRecords.setU8(IndexFormat.code(of: q.type), at: r + Q.type)
         questionRecords.setU8(IndexFormat.code(of: q.difficulty), at: r + Q.difficulty)
+
+        let firstTag = questionTags.count
+        q.forEachTagNumber { questionTags.append(tagIDs[$0]!) }
+        // Sorted and unique, in place at the end of the section.
+        questionTags[firstTag...].sort()
+        var end = firstTag
+        for position in firstTag..<questionTags.count where end == firstTag || questionTags[position] != questionTags[end - 1] {
+            questionTags[end] = questionTags[position]
+            tagMembers[Int(questionTags[end])].append(UInt32(ordinal))
+            end += 1
+        }
+        questionTags.removeLast(questionTags.count - end)
+        questionTagOffsets.append(UInt32(truncatingIfNeeded: questionTags.count))
+        try q.forEachChoice { (text, why, isCorrect, isFixed) throws(IndexError) in
+            let r = choiceRecords.appendRecord(IndexFormat.choiceRecordSize)
+            choiceRecords.setU32(sid(view: text), at: r + ChoiceField.text)
+            choiceRecords.setU32(sid(view: why), at: r + ChoiceField.why)
+            choiceRecords.setU32((isCorrect ? 1 : 0) | (isFixed ? 2 : 0), at: r + ChoiceField.flags)
+            choiceCount += 1
+        }
+        choiceOffsets.append(try u32(choiceCount, "choice count"))
+        for _ in 0..<IndexFormat.listsPerQuestion {
+            q.forEachListItem { listStrings.append(sid(view: $0)) }
+            listOffsets.append(UInt32(truncatingIfNeeded: listStrings.count))
+        }
     }
 
     /// Module records; their tag lists follow the questions' lists.

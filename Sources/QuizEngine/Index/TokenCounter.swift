@@ -22,10 +22,17 @@ final class TokenCounter: @unchecked Sendable {
     /// The strings handed over so far: ids `0 ..< submitted`.
     private var submitted = 0
 
+    /// Views of some of the pool's strings, with what keeps their bytes alive (a failed write
+    /// may drop the pool while the queue still counts).
+    private struct Batch: @unchecked Sendable {
+        // @unchecked: the views are only read, and `owners` keeps their bytes alive.
+        var texts: [UnsafeRawBufferPointer] = []
+        var owners: [AnyObject] = []
+    }
+
     private struct Schedule {
-        /// Every batch handed over, by number; emptied when counting it starts, so the pool's
-        /// strings are not held twice.
-        var batches: [[String]] = []
+        /// Every batch handed over, by number; emptied when counting it starts.
+        var batches: [Batch] = []
         /// The number of the next batch the queue will start.
         var started = 0
         /// Batches from this number on are counted by the writer's thread, not the queue.
@@ -46,10 +53,10 @@ final class TokenCounter: @unchecked Sendable {
         guard pool.count - submitted >= batchSize else { return }
         let number = append(pool)
         queue.async {
-            let batch = self.schedule.withLock { state -> [String]? in
+            let batch = self.schedule.withLock { state -> Batch? in
                 guard number < state.cutoff else { return nil }
                 state.started = number + 1
-                defer { state.batches[number] = [] }
+                defer { state.batches[number] = Batch() }
                 return state.batches[number]
             }
             if let batch { Self.count(batch, into: &self.table) }
@@ -66,10 +73,10 @@ final class TokenCounter: @unchecked Sendable {
         // the second half and the last, partial batch, which was never queued.
         let mine = schedule.withLock { state in
             state.cutoff = state.started + (queued - state.started + 1) / 2
-            var mine: [[String]] = []
+            var mine: [Batch] = []
             for number in state.cutoff..<state.batches.count {
                 mine.append(state.batches[number])
-                state.batches[number] = []
+                state.batches[number] = Batch()
             }
             return mine
         }
@@ -83,7 +90,7 @@ final class TokenCounter: @unchecked Sendable {
 
     /// Adds the strings `pool` gained since the last batch as a new batch; returns its number.
     private func append(_ pool: StringPool) -> Int {
-        let batch = Array(pool.strings[submitted..<pool.count])
+        let batch = Batch(texts: Array(pool.texts[submitted..<pool.count]), owners: pool.owners)
         submitted = pool.count
         return schedule.withLock { state in
             state.batches.append(batch)
@@ -91,9 +98,7 @@ final class TokenCounter: @unchecked Sendable {
         }
     }
 
-    private static func count(_ batch: [String], into table: inout TokenTable) {
-        for var string in batch {
-            string.withUTF8 { table.addTokens(of: UnsafeRawBufferPointer($0)) }
-        }
+    private static func count(_ batch: Batch, into table: inout TokenTable) {
+        for text in batch.texts { table.addTokens(of: text) }
     }
 }
