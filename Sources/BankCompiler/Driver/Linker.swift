@@ -13,7 +13,7 @@ struct Linker {
         var modules: [CourseModule] = []
         var runs = QuestionRuns()
         var promptKeys: [PromptKey?] = []
-        var shingles: [[UInt64]] = []
+        var shingles: [ShingleTable] = []
         var statistics: [(bank: BankInfo, figures: BankItemStatistics)] = []
         var bankLocations: [String: SourceLocation] = [:]
         var plans: [InterviewPlan] = []
@@ -61,7 +61,7 @@ struct Linker {
                 modules += bankModules
                 runs.append(bankQuestions)
                 promptKeys += file.promptKeys
-                shingles += file.shingles
+                shingles.append(file.shingles)
                 statistics.append((info, file.itemStatistics))
             }
         }

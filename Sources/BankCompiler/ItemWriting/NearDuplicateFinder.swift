@@ -20,60 +20,46 @@ enum NearDuplicateFinder {
     static let minimumShingles = 4
     /// The bytes of each answer part that are shingled (the prompt is shingled whole).
     static let answerPrefixBytes = 120
+    /// The shingle index is built and scanned in this many parts (by the shingles' top bits),
+    /// two at a time, so that only two parts' entries exist at once.
+    static let partCount = 16
 
-    /// The shingle hashes of `question` in text order (none for a trace question).
-    static func shingles(of question: Question) -> [UInt64] {
-        guard question.type != .trace else { return [] }
-        // The prompt says what a question asks; the start of each answer part tells apart
-        // prompts that differ only in their answer. A long flashcard answer would add cost
-        // without telling near-duplicates apart any better.
-        var builder = ShingleBuilder()
-        builder.add(question.prompt, prefix: Int.max)
-        for choice in question.choices where choice.isCorrect { builder.add(choice.text, prefix: answerPrefixBytes) }
-        for form in question.accept { builder.add(form, prefix: answerPrefixBytes) }
-        for item in question.items { builder.add(item, prefix: answerPrefixBytes) }
-        if let answer = question.answer { builder.add(answer, prefix: answerPrefixBytes) }
-        return builder.shingles
-    }
-
-    /// Pairs `(earlier, later, similarity)` of question indices, one per later question that
-    /// has an earlier near-duplicate (the earliest), ordered by the later one.
+    /// Pairs `(earlier, later, similarity)` of question numbers (counted across `tables` in
+    /// order), one per later question that has an earlier near-duplicate (the earliest),
+    /// ordered by the later one.
     ///
     /// Banks of 2^24 questions or more are not searched (the packed index has 24 bits for them).
     ///
     /// - Complexity: O(s) for s shingles and O(p) for the p pairs that share an uncommon one
-    ///   (radix sorts), plus O(k log k) per candidate pair of k shingles.
-    static func pairs(_ shingles: [[UInt64]]) -> [(Int, Int, Double)] {
-        guard shingles.count < 1 << 24 else { return [] }
-        let counts = shingles.map { $0.count >= minimumShingles ? $0.count : 0 }
-        // Shingles of one half of the hash space (its top bit) never match those of the other,
-        // so each half's index is built, sorted and scanned on a core of its own.
-        let halves = FileWorkers.map(count: 2, cost: { _ in 1 }) { half in
-            candidatePairs(shingles, topBit: UInt64(half))
+    ///   (radix sorts, and a merge of ``partCount`` sorted runs), plus O(k log k) per
+    ///   candidate pair of k shingles.
+    static func pairs(_ tables: [ShingleTable]) -> [(Int, Int, Double)] {
+        let questions = ShingleTables(tables)
+        guard questions.count < 1 << 24 else { return [] }
+        let counts = (0..<questions.count).map { questions.shingleCount($0) }
+        // A shingle of one part never matches one of another, so each part's index is built,
+        // sorted and scanned alone, on one core or the other; each part's pairs come back sorted.
+        let parts = FileWorkers.map(count: partCount, cost: { _ in 1 }) { part in
+            candidatePairs(questions, part: UInt32(part))
         }
-        var pairKeys = halves[0] + halves[1]
-        RadixSort.sort(&pairKeys)
         var result: [(Int, Int, Double)] = []
         // Each candidate's distinct shingles, sorted the first time it is compared.
-        var distinct = [[UInt64]?](repeating: nil, count: shingles.count)
-        func sortedDistinct(_ question: Int) -> [UInt64] {
+        var distinct = [[UInt32]?](repeating: nil, count: questions.count)
+        func sortedDistinct(_ question: Int) -> [UInt32] {
             if let cached = distinct[question] { return cached }
-            let values = Self.sortedDistinct(shingles[question])
+            let values = Self.sortedDistinct(questions.shingles(of: question))
             distinct[question] = values
             return values
         }
         var lastReported = -1
-        var index = 0
-        while index < pairKeys.count {
-            var end = index + 1
-            while end < pairKeys.count, pairKeys[end] == pairKeys[index] { end += 1 }
-            let later = Int(pairKeys[index] >> 32)
-            let earlier = Int(pairKeys[index] & 0xFFFF_FFFF)
+        var merge = SortedMerge(parts)
+        while let (pairKey, shared) = merge.next() {
+            let later = Int(pairKey >> 32)
+            let earlier = Int(pairKey & 0xFFFF_FFFF)
             // Shared uncommon shingles estimate the similarity (common ones are not counted); a
             // pair under ``candidateEstimate``, well below the threshold, is dropped before the
-            // exact test. Pairs come ordered by the
-            // later question, then the earlier, so the first hit is the earliest.
-            let shared = end - index
+            // exact test. Pairs come ordered by the later question, then the earlier, so the
+            // first hit is the earliest.
             let estimate = Double(shared) / Double(counts[later] + counts[earlier] - shared)
             if later != lastReported, estimate >= candidateEstimate {
                 let similarity = jaccard(sortedDistinct(later), sortedDistinct(earlier))
@@ -82,48 +68,55 @@ enum NearDuplicateFinder {
                     lastReported = later
                 }
             }
-            index = end
         }
         return result
     }
 
-    /// Each pair of questions sharing an uncommon shingle whose top bit is `topBit`, packed
-    /// later << 32 | earlier, once per shingle they share (unsorted).
+    /// Each pair of questions sharing an uncommon shingle of `part`, packed
+    /// later << 32 | earlier, once per shingle they share, sorted.
     ///
-    /// Every shingle with its question is packed as 40 bits of the shingle over 24 of the
-    /// question and sorted, so that each shingle's questions are adjacent. Equal 40-bit
-    /// prefixes of different shingles only add candidates, which the exact test drops.
+    /// Every shingle of the part with its question is packed as the 32-bit shingle over 24
+    /// bits of the question and sorted, so that each shingle's questions are adjacent.
     ///
-    /// - Complexity: O(s) for the s shingles of the half, plus O(p) for the p pairs.
-    private static func candidatePairs(_ shingles: [[UInt64]], topBit: UInt64) -> [UInt64] {
+    /// - Complexity: O(s) to select the part's shingles from all s, plus O(p) for its p pairs.
+    private static func candidatePairs(_ questions: ShingleTables, part: UInt32) -> [UInt64] {
+        let shift = UInt32(32 - partCount.trailingZeroBitCount)
         var entries: [UInt64] = []
-        for (index, set) in shingles.enumerated() where set.count >= minimumShingles {
-            for shingle in set where shingle >> 63 == topBit {
-                entries.append(shingle & ~0xFF_FFFF | UInt64(index))
-            }
+        questions.forEachShingle { question, shingle in
+            if shingle >> shift == part { entries.append(UInt64(shingle) << 24 | UInt64(question)) }
         }
         // Entries were appended in question order, so their low three bytes already ascend.
         RadixSort.sort(&entries, sortedLowBytes: 3)
         func question(_ entry: UInt64) -> UInt64 { entry & 0xFF_FFFF }
+        // Groups of one shingle's entries that propose pairs: shared by 2 to the limit.
+        func forEachGroup(_ body: (Range<Int>) -> Void) {
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count, entries[end] >> 24 == entries[start] >> 24 { end += 1 }
+                if end - start > 1, end - start <= commonShingleLimit { body(start..<end) }
+                start = end
+            }
+        }
+        // Counted first, so the pairs take exactly their room.
+        var pairCount = 0
+        forEachGroup { group in pairCount += group.count * (group.count - 1) / 2 }
         var pairKeys: [UInt64] = []
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count, entries[end] >> 24 == entries[start] >> 24 { end += 1 }
-            if end - start > 1, end - start <= commonShingleLimit {
-                for later in (start + 1)..<end {
-                    for earlier in start..<later where question(entries[earlier]) != question(entries[later]) {
-                        pairKeys.append(question(entries[later]) << 32 | question(entries[earlier]))
-                    }
+        pairKeys.reserveCapacity(pairCount)
+        forEachGroup { group in
+            for later in (group.lowerBound + 1)..<group.upperBound {
+                for earlier in group.lowerBound..<later where question(entries[earlier]) != question(entries[later]) {
+                    pairKeys.append(question(entries[later]) << 32 | question(entries[earlier]))
                 }
             }
-            start = end
         }
+        entries = []
+        RadixSort.sort(&pairKeys)
         return pairKeys
     }
 
     /// `values` sorted, without repeats.
-    static func sortedDistinct(_ values: [UInt64]) -> [UInt64] {
+    static func sortedDistinct(_ values: ArraySlice<UInt32>) -> [UInt32] {
         var result = values.sorted()
         var unique = 0
         for value in result where unique == 0 || result[unique - 1] != value {
@@ -135,7 +128,7 @@ enum NearDuplicateFinder {
     }
 
     /// |a ∩ b| / |a ∪ b| of two sorted arrays of distinct values.
-    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    static func jaccard(_ a: [UInt32], _ b: [UInt32]) -> Double {
         var i = 0
         var j = 0
         var shared = 0
@@ -154,24 +147,159 @@ enum NearDuplicateFinder {
     }
 }
 
+/// Sorted runs of keys read as one sorted sequence, each distinct key once with the number of
+/// times it occurs across the runs.
+struct SortedMerge {
+    private let runs: [[UInt64]]
+    private var positions: [Int]
+
+    init(_ runs: [[UInt64]]) {
+        self.runs = runs.filter { !$0.isEmpty }
+        positions = Array(repeating: 0, count: self.runs.count)
+    }
+
+    /// The next smallest key and its number of occurrences, or nil when every run is read.
+    ///
+    /// - Complexity: O(r + k) for r runs and k occurrences of the key.
+    mutating func next() -> (key: UInt64, count: Int)? {
+        var smallest: UInt64?
+        for (run, position) in zip(runs, positions) where position < run.count {
+            if smallest.map({ run[position] < $0 }) ?? true { smallest = run[position] }
+        }
+        guard let key = smallest else { return nil }
+        var count = 0
+        for index in runs.indices {
+            let run = runs[index]
+            var position = positions[index]
+            while position < run.count, run[position] == key {
+                position += 1
+                count += 1
+            }
+            positions[index] = position
+        }
+        return (key, count)
+    }
+}
+
+/// Every file's shingle table, with the questions numbered across them in order.
+private struct ShingleTables {
+    let tables: [ShingleTable]
+    /// The number of each table's first question.
+    private let firsts: [Int]
+    let count: Int
+
+    init(_ tables: [ShingleTable]) {
+        self.tables = tables
+        var firsts: [Int] = []
+        var count = 0
+        for table in tables {
+            firsts.append(count)
+            count += table.count
+        }
+        self.firsts = firsts
+        self.count = count
+    }
+
+    /// The number of shingles of `question`, or zero below ``NearDuplicateFinder/minimumShingles``.
+    func shingleCount(_ question: Int) -> Int {
+        let count = shingles(of: question).count
+        return count >= NearDuplicateFinder.minimumShingles ? count : 0
+    }
+
+    func shingles(of question: Int) -> ArraySlice<UInt32> {
+        var low = 0
+        var high = firsts.count - 1
+        // The last table whose first question is at most `question` (tables may be empty).
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if firsts[middle] <= question { low = middle } else { high = middle - 1 }
+        }
+        while tables[low].count == question - firsts[low] { low += 1 }
+        return tables[low].shingles(of: question - firsts[low])
+    }
+
+    /// Calls `body` with each shingle of every question that has enough, and its number.
+    func forEachShingle(_ body: (Int, UInt32) -> Void) {
+        for (table, first) in zip(tables, firsts) {
+            table.forEachShingle(minimumCount: NearDuplicateFinder.minimumShingles) { body(first + $0, $1) }
+        }
+    }
+}
+
+/// The near-duplicate shingles of one file's questions, flat: each question's 32-bit shingle
+/// hashes in text order, one question after another (repeats kept: sorting every question's
+/// would cost more than the rest of the check, and only candidate pairs need it).
+///
+/// The shingles are hashed where the file is lowered, on its worker. Trace questions (templates
+/// whose answers are computed) have none, and so are never near-duplicates.
+struct ShingleTable: Sendable {
+    private var values: [UInt32] = []
+    /// Where each question's shingles end in `values`.
+    private var ends: [Int] = []
+
+    init() {}
+
+    /// The number of questions.
+    var count: Int { ends.count }
+
+    /// Adds the shingles of `question`: its prompt and the start of each answer part (the
+    /// keys, accepted forms, answer or items).
+    mutating func append(_ question: Question) {
+        if question.type != .trace {
+            // The prompt says what a question asks; the start of each answer part tells apart
+            // prompts that differ only in their answer. A long flashcard answer would add cost
+            // without telling near-duplicates apart any better.
+            var builder = ShingleBuilder()
+            let prefix = NearDuplicateFinder.answerPrefixBytes
+            builder.add(question.prompt, prefix: Int.max, into: &values)
+            for choice in question.choices where choice.isCorrect { builder.add(choice.text, prefix: prefix, into: &values) }
+            for form in question.accept { builder.add(form, prefix: prefix, into: &values) }
+            for item in question.items { builder.add(item, prefix: prefix, into: &values) }
+            if let answer = question.answer { builder.add(answer, prefix: prefix, into: &values) }
+        }
+        ends.append(values.count)
+    }
+
+    /// Gives the storage back down to the shingles' size, once the file is lowered.
+    mutating func trim() {
+        values = values.withUnsafeBufferPointer { Array($0) }
+        ends = ends.withUnsafeBufferPointer { Array($0) }
+    }
+
+    func shingles(of position: Int) -> ArraySlice<UInt32> {
+        values[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
+    }
+
+    /// Calls `body` with each shingle of every question that has at least `minimumCount`, and
+    /// the question's position.
+    func forEachShingle(minimumCount: Int, _ body: (Int, UInt32) -> Void) {
+        values.withUnsafeBufferPointer { values in
+            var start = 0
+            for (position, end) in ends.enumerated() {
+                if end - start >= minimumCount {
+                    for index in start..<end { body(position, values[index]) }
+                }
+                start = end
+            }
+        }
+    }
+}
+
 /// Shingles of a text read in parts: FNV-1a hashes of its words (lowercased ASCII letters,
 /// digits and any non-ASCII byte make words; everything else separates them), each run of
-/// three mixed into one value as the third word ends.
+/// three mixed into one value as the third word ends, of which the top 32 bits are kept.
 ///
-/// It keeps only the last two word hashes, so a question's shingles cost one array. Shingles
-/// stay in text order, repeats kept: sorting every question's would cost more than the rest
-/// of the check, and only candidate pairs need it, sorted once each.
+/// It keeps only the last two word hashes and appends each shingle to the caller's table.
 private struct ShingleBuilder {
-    private(set) var shingles: [UInt64] = []
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     private var inWord = false
     private var previous: UInt64 = 0
     private var beforePrevious: UInt64 = 0
     private var words = 0
 
-    /// Adds the first `prefix` bytes of `text` as one more part; a word never runs from one
-    /// part into the next.
-    mutating func add(_ text: String, prefix: Int) {
+    /// Adds the first `prefix` bytes of `text` as one more part to `shingles`; a word never
+    /// runs from one part into the next.
+    mutating func add(_ text: String, prefix: Int, into shingles: inout [UInt32]) {
         var text = text
         text.withUTF8 { buffer in
             for byte in buffer.prefix(prefix) {
@@ -180,14 +308,14 @@ private struct ShingleBuilder {
                     hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
                     inWord = true
                 } else {
-                    endWord()
+                    endWord(into: &shingles)
                 }
             }
         }
-        endWord()
+        endWord(into: &shingles)
     }
 
-    private mutating func endWord() {
+    private mutating func endWord(into shingles: inout [UInt32]) {
         guard inWord else { return }
         if words >= 2 {
             // Mix the three word hashes in order (a rotate keeps "a b c" apart from "b a c").
@@ -197,7 +325,7 @@ private struct ShingleBuilder {
             mixed ^= mixed >> 33
             mixed &*= 0xff51_afd7_ed55_8ccd
             mixed ^= mixed >> 33
-            shingles.append(mixed)
+            shingles.append(UInt32(truncatingIfNeeded: mixed >> 32))
         }
         beforePrevious = previous
         previous = hash

@@ -16,7 +16,7 @@ struct LoweredFile {
     /// `trace` questions, whose prompts are templates and never compared.
     private(set) var promptKeys: [PromptKey?] = []
     /// The near-duplicate shingles of each question, hashed on the file's worker.
-    private(set) var shingles: [[UInt64]] = []
+    private(set) var shingles = ShingleTable()
     /// The bank's test-wiseness figures, measured on the file's worker.
     private(set) var itemStatistics = BankItemStatistics([])
     /// Every tag the file uses, where it uses it, to check against the vocabulary.
@@ -35,7 +35,7 @@ struct LoweredFile {
     /// question is lowered, on the file's worker, while the question is at hand.
     mutating func record(_ question: borrowing Question) {
         promptKeys.append(question.type == .trace ? nil : PromptKey(prompt: question.prompt))
-        shingles.append(NearDuplicateFinder.shingles(of: question))
+        shingles.append(question)
         itemStatistics.add(question)
     }
 
@@ -43,6 +43,7 @@ struct LoweredFile {
     /// packing them: a packed bank takes about half the memory of its `Question` values.
     mutating func setBank(_ info: BankInfo, modules: [CourseModule], questions: [Question]) {
         precondition(promptKeys.count == questions.count, "every question of the bank was recorded")
+        shingles.trim()
         content = .bank(info, modules: modules, questions: PackedQuestions(questions))
     }
 }
