@@ -36,9 +36,10 @@ public struct IndexWriter: Sendable {
     }
 
     /// Writes the index of the packed `set` to `path`, as ``write(_:to:)-(QuestionSet,_)`` does.
+    ///
+    /// The file is written section by section, never assembled in memory.
     public func write(_ set: PackedQuestionSet, to path: String) throws(IndexError) {
-        let bytes = try encode(set)
-        try AtomicFile.write(bytes, to: path)
+        try AtomicFile.write(parts: parts(set), to: path)
     }
 
     /// The index of `set`, as bytes.
@@ -56,6 +57,12 @@ public struct IndexWriter: Sendable {
     ///
     /// The questions' texts are read where the runs hold them, never copied into strings.
     public func encode(_ set: PackedQuestionSet) throws(IndexError) -> [UInt8] {
+        Array(try parts(set).joined())
+    }
+
+    /// The index of `set` in parts whose concatenation is the file: the header and section
+    /// table, then each section with the padding after it.
+    private func parts(_ set: PackedQuestionSet) throws(IndexError) -> [[UInt8]] {
         let questionCount = set.questionCount
         // Most sets have about five distinct strings per question.
         var builder = Builder(expectedStrings: questionCount * 5 + 64, questionCount: questionCount)
@@ -144,13 +151,13 @@ private struct Builder {
         return r
     }
 
-    /// The index's bytes: tags first (questions refer to them by id), then the questions and
+    /// The index's parts: tags first (questions refer to them by id), then the questions and
     /// their lists, the module, bank and trace records, the tags' postings, the interview
-    /// plans, and the string
-    /// pool, which every step above added to; then the header and the section table.
+    /// plans, and the string pool, which every step above added to; then the header and the
+    /// section table, which come first in the file.
     mutating func build(
         _ set: PackedQuestionSet, compilerVersion: String, schemaVersion: String
-    ) throws(IndexError) -> [UInt8] {
+    ) throws(IndexError) -> [[UInt8]] {
         let n = set.questionCount
         guard n < Int(IndexFormat.none) else { throw .invalidInput("too many questions (\(n))") }
         guard set.sourceDigest.count <= IndexFormat.digestCapacity else {
@@ -435,11 +442,12 @@ private struct Builder {
         return b.bytes
     }
 
-    /// Lays out header, section table and sections, with checksums.
+    /// Lays out header, section table and sections, with checksums: the header and table with
+    /// the padding before the first section, then each section followed by its padding.
     private func assemble(
         _ sections: [(SectionType, [UInt8])], questionCount: UInt32, compilerVersion: SID,
         schemaVersion: SID, digest: [UInt8]
-    ) -> [UInt8] {
+    ) -> [[UInt8]] {
         let tableEnd = IndexFormat.headerSize + sections.count * IndexFormat.sectionEntrySize
         var offsets: [Int] = []
         var cursor = tableEnd
@@ -451,7 +459,7 @@ private struct Builder {
         let fileLength = (cursor + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment
 
         var out = ByteBuffer()
-        out.reserve(fileLength)
+        out.reserve(tableEnd)
         out.append(IndexFormat.magic)
         out.u16(IndexFormat.major)
         out.u16(IndexFormat.minor)
@@ -479,11 +487,14 @@ private struct Builder {
         }
         let headerCRC = out.bytes.withUnsafeBytes { IndexLayout.headerChecksum($0, tableEnd: tableEnd) }
         out.setU32(headerCRC, at: IndexFormat.Header.crc)
-        for ((_, bytes), offset) in zip(sections, offsets) {
-            out.zeros(offset - out.count)
-            out.append(bytes)
+        out.zeros((offsets.first ?? fileLength) - out.count)
+        var parts = [out.bytes]
+        for (position, (_, bytes)) in sections.enumerated() {
+            let next = position + 1 < offsets.count ? offsets[position + 1] : fileLength
+            parts.append(bytes)
+            let padding = next - offsets[position] - bytes.count
+            if padding > 0 { parts.append([UInt8](repeating: 0, count: padding)) }
         }
-        out.zeros(fileLength - out.count)
-        return out.bytes
+        return parts
     }
 }

@@ -59,6 +59,12 @@ enum AtomicFile {
     /// directory, fsyncs it, renames it over `path`, then fsyncs the directory so the rename
     /// itself survives a power loss.
     static func write(_ bytes: [UInt8], to path: String) throws(IndexError) {
+        try write(parts: [bytes], to: path)
+    }
+
+    /// Replaces the file at `path` with `parts`, one after another, as ``write(_:to:)`` does:
+    /// a file assembled from parts never exists in memory whole.
+    static func write(parts: [[UInt8]], to path: String) throws(IndexError) {
         let (dir, name) = split(path)
         var attempt = 0
         var fd: Int32 = -1
@@ -77,17 +83,19 @@ enum AtomicFile {
         }
         do {
             defer { if fd >= 0 { close(fd) } }
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBytes { buf in
-                    systemWrite(fd, buf.baseAddress! + written, buf.count - written)
+            for bytes in parts {
+                var written = 0
+                while written < bytes.count {
+                    let n = bytes.withUnsafeBytes { buf in
+                        systemWrite(fd, buf.baseAddress! + written, buf.count - written)
+                    }
+                    if n < 0 {
+                        let e = errno
+                        if e == EINTR { continue }
+                        throw .io("write", temp, errno: e)
+                    }
+                    written += n
                 }
-                if n < 0 {
-                    let e = errno
-                    if e == EINTR { continue }
-                    throw .io("write", temp, errno: e)
-                }
-                written += n
             }
             guard fsync(fd) == 0 else { throw .io("fsync", temp, errno: errno) }
             let rc = close(fd)
