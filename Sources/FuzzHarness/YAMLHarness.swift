@@ -44,15 +44,21 @@ public enum YAMLHarness {
             _ = formatter.format(diagnostic) { file, line in file == sourcePath ? lines.line(line) : nil }
         }
         let errors = result.diagnostics.filter { $0.severity == .error }
-        if (errors.isEmpty) != (result.questionSet != nil) {
-            problems.append("\(errors.count) errors but questionSet is \(result.questionSet == nil ? "nil" : "set")")
+        if (errors.isEmpty) != (result.packedSet != nil) {
+            problems.append("\(errors.count) errors but the set is \(result.packedSet == nil ? "nil" : "there")")
         }
         let frontEnd = compiler.parseOnly([source])
         if errors.isEmpty && frontEnd.diagnostics != 0 {
             problems.append("parseOnly found \(frontEnd.diagnostics) problems the full check did not")
         }
-        if let set = result.questionSet {
+        if let packed = result.packedSet {
+            let set = packed.unpacked()
             problems += roundTrip(set)
+            // The compiler hands the writer packed questions; they must write what the set writes.
+            let writer = IndexWriter(compilerVersion: "fuzz", schemaVersion: "1")
+            if (try? writer.encode(packed)) != (try? writer.encode(set)) {
+                problems.append("the packed set and its unpacked questions encode differently")
+            }
         }
         return problems
     }

@@ -36,7 +36,7 @@ struct FrontEndBenchmark {
                 {
                     let result = compiler.compile(sources)
                     precondition(result.errorCount == 0, "generated bank must check cleanly")
-                    questions = result.questionSet?.questions.count ?? 0
+                    questions = result.packedSet?.questionCount ?? 0
                 },
             ])
         let (bare, frontEnd, check) = (times[0], times[1], times[2])

@@ -34,7 +34,7 @@ struct IndexBenchmark {
             let compiler = Compiler()
             let writer = IndexWriter(compilerVersion: "quiz-bench", schemaVersion: QuizVersion.schema)
             var encoded: [UInt8] = []
-            guard let compiled = compiler.compile(sources).questionSet else {
+            guard let compiled = compiler.compile(sources).packedSet else {
                 fatalError("generated bank must compile")
             }
             let times = Measure.interleaved(
@@ -49,7 +49,7 @@ struct IndexBenchmark {
                     },
                     {
                         let result = compiler.compile(sources)
-                        guard let set = result.questionSet else { fatalError("generated bank must compile") }
+                        guard let set = result.packedSet else { fatalError("generated bank must compile") }
                         encoded = (try? writer.encode(set)) ?? []
                     },
                     { _ = compiler.compile(sources) },
@@ -57,7 +57,7 @@ struct IndexBenchmark {
                 ])
             let (bare, compile) = (times[0], times[1])
             let path = "/tmp/quiz-bench-index-\(size).qbx"
-            guard (try? writer.write(compiler.compile(sources).questionSet!, to: path)) != nil else {
+            guard (try? writer.write(compiler.compile(sources).packedSet!, to: path)) != nil else {
                 fatalError("cannot write \(path)")
             }
             let open = Measure.interleaved(

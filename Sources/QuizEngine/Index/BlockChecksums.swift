@@ -17,22 +17,34 @@ enum BlockChecksums {
         (length + blockSize - 1) / blockSize
     }
 
-    /// The section's bytes for `sections`, given in section-table order.
+    /// The section's bytes for `sections`, given in section-table order, each in parts whose
+    /// concatenation is the section (a block may span parts).
     ///
     /// - Complexity: O(n) in the total size of the sections.
-    static func encode(_ sections: [[UInt8]]) -> [UInt8] {
+    static func encode(_ sections: [[[UInt8]]]) -> [UInt8] {
         var out = ByteBuffer()
         out.u32(UInt32(blockSize))
         out.u32(0)
-        for bytes in sections {
-            bytes.withUnsafeBytes { buffer in
-                var start = 0
-                while start < buffer.count {
-                    let end = min(start + blockSize, buffer.count)
-                    out.u32(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[start..<end])))
-                    start = end
+        for parts in sections {
+            var checksum = CRC32C()
+            var filled = 0
+            for part in parts {
+                part.withUnsafeBytes { buffer in
+                    var start = 0
+                    while start < buffer.count {
+                        let end = min(start + blockSize - filled, buffer.count)
+                        checksum.update(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+                        filled += end - start
+                        start = end
+                        if filled == blockSize {
+                            out.u32(checksum.value)
+                            checksum = CRC32C()
+                            filled = 0
+                        }
+                    }
                 }
             }
+            if filled > 0 { out.u32(checksum.value) }
         }
         return out.bytes
     }

@@ -179,8 +179,10 @@ private struct Builder {
         let strings = try StringCompressor.compress(pool, tokens: counter.finish(pool))
         pool = StringPool(expectedCount: 0)
 
-        var sections: [(SectionType, [UInt8])] = [
-            (.stringOffsets, strings.offsets), (.stringCode, strings.dictionary), (.stringBytes, strings.streams),
+        var sections: [(SectionType, [[UInt8]])] = [
+            (.stringOffsets, [strings.offsets]), (.stringCode, [strings.dictionary]), (.stringBytes, strings.streams),
+        ]
+        let whole: [(SectionType, [UInt8])] = [
             (.questions, questionRecords.bytes),
             (.keys, u32Array(order)), (.questionTagOffsets, u32Array(questionTagOffsets)),
             (.questionTags, u32Array(questionTags)), (.choiceOffsets, u32Array(choiceOffsets)),
@@ -188,9 +190,10 @@ private struct Builder {
             (.listStrings, u32Array(listStrings)), (.tags, tags), (.containers, containers), (.postings, postings),
             (.traces, traceBytes), (.banks, banks), (.modules, modules),
         ]
+        sections += whole.map { ($0.0, [$0.1]) }
         // Optional since 1.2: an index without plans has no plan section.
-        if let plans { sections.append((.interviewPlans, plans)) }
-        sections.append((.blockChecksums, BlockChecksums.encode(sections.map(\.1))))
+        if let plans { sections.append((.interviewPlans, [plans])) }
+        sections.append((.blockChecksums, [BlockChecksums.encode(sections.map(\.1))]))
         return assemble(
             sections, questionCount: UInt32(n), compilerVersion: compilerSID, schemaVersion: schemaSID,
             digest: set.sourceDigest)
@@ -445,16 +448,17 @@ private struct Builder {
     /// Lays out header, section table and sections, with checksums: the header and table with
     /// the padding before the first section, then each section followed by its padding.
     private func assemble(
-        _ sections: [(SectionType, [UInt8])], questionCount: UInt32, compilerVersion: SID,
+        _ sections: [(SectionType, [[UInt8]])], questionCount: UInt32, compilerVersion: SID,
         schemaVersion: SID, digest: [UInt8]
     ) -> [[UInt8]] {
         let tableEnd = IndexFormat.headerSize + sections.count * IndexFormat.sectionEntrySize
+        let lengths = sections.map { $0.1.reduce(0) { $0 + $1.count } }
         var offsets: [Int] = []
         var cursor = tableEnd
-        for (_, bytes) in sections {
+        for length in lengths {
             cursor = (cursor + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment
             offsets.append(cursor)
-            cursor += bytes.count
+            cursor += length
         }
         let fileLength = (cursor + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment
 
@@ -476,23 +480,25 @@ private struct Builder {
         out.append(digest)
         out.zeros(IndexFormat.digestCapacity - digest.count)
         out.zeros(IndexFormat.headerSize - out.count)
-        for ((type, bytes), offset) in zip(sections, offsets) {
+        for (position, (type, parts)) in sections.enumerated() {
             out.u32(type.rawValue)
             // Block checksums and plans are optional: a 1.0 reader skips them.
             out.u32(type.isWrittenRequired ? IndexFormat.sectionRequired : 0)
-            out.u64(UInt64(offset))
-            out.u64(UInt64(bytes.count))
+            out.u64(UInt64(offsets[position]))
+            out.u64(UInt64(lengths[position]))
             out.u32(UInt32(type.recordSize))
-            out.u32(CRC32C.checksum(bytes))
+            var checksum = CRC32C()
+            for part in parts { checksum.update(part) }
+            out.u32(checksum.value)
         }
         let headerCRC = out.bytes.withUnsafeBytes { IndexLayout.headerChecksum($0, tableEnd: tableEnd) }
         out.setU32(headerCRC, at: IndexFormat.Header.crc)
         out.zeros((offsets.first ?? fileLength) - out.count)
         var parts = [out.bytes]
-        for (position, (_, bytes)) in sections.enumerated() {
+        for (position, (_, sectionParts)) in sections.enumerated() {
             let next = position + 1 < offsets.count ? offsets[position + 1] : fileLength
-            parts.append(bytes)
-            let padding = next - offsets[position] - bytes.count
+            parts += sectionParts
+            let padding = next - offsets[position] - lengths[position]
             if padding > 0 { parts.append([UInt8](repeating: 0, count: padding)) }
         }
         return parts

@@ -27,45 +27,29 @@ struct KeyTable {
     /// - Complexity: O(n log n) integer comparisons, plus O(k) for the k bytes of ids that
     ///   share their first eight.
     func sortedOrdinals(pool: StringPool) throws(IndexError) -> [UInt32] {
-        // The bytes of the strings the keys use (ids and banks: a small part of the pool),
-        // copied once so that comparisons are memcmp over one array.
-        var arena: [UInt8] = []
-        // Where each string the keys use starts and ends in the arena, by string id (-1: unused).
-        var starts = [Int](repeating: -1, count: pool.count)
-        var ends = [Int](repeating: -1, count: pool.count)
+        // The pool's views stay put while it is not changed, so keys compare in place.
+        let texts = pool.texts
+        func text(_ id: UInt32) -> UnsafeRawBufferPointer { texts[Int(id)] }
+        func key(_ ordinal: UInt32) -> ByteRope {
+            ByteRope(text(bankIDs[Int(ordinal)]), slash: true, text(questionIDs[Int(ordinal)]))
+        }
         var banks: [UInt32] = []
-        for (ids, isBank) in [(bankIDs, true), (questionIDs, false)] {
-            for id in ids where starts[Int(id)] < 0 {
-                starts[Int(id)] = arena.count
-                pool.withBytes(Int(id)) { arena.append(contentsOf: $0) }
-                ends[Int(id)] = arena.count
-                if isBank { banks.append(id) }
+        var seenBanks: Set<UInt32> = []
+        for id in bankIDs where seenBanks.insert(id).inserted { banks.append(id) }
+        let order: [UInt32]
+        if banks.contains(where: { text($0).contains(UInt8(ascii: "/")) }) {
+            order = (0..<UInt32(bankIDs.count)).sorted { a, b in
+                let c = key(a).compare(key(b))
+                return c < 0 || (c == 0 && a < b)
             }
+        } else {
+            order = sortedByRank(banks: banks, text: text)
         }
-        let (order, duplicate) = arena.withUnsafeBytes { bytes -> ([UInt32], String?) in
-            func text(_ id: UInt32) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: bytes[starts[Int(id)]..<ends[Int(id)]])
-            }
-            func key(_ ordinal: UInt32) -> ByteRope {
-                ByteRope(text(bankIDs[Int(ordinal)]), slash: true, text(questionIDs[Int(ordinal)]))
-            }
-            let order: [UInt32]
-            if banks.contains(where: { text($0).contains(UInt8(ascii: "/")) }) {
-                order = (0..<UInt32(bankIDs.count)).sorted { a, b in
-                    let c = key(a).compare(key(b))
-                    return c < 0 || (c == 0 && a < b)
-                }
-            } else {
-                order = sortedByRank(banks: banks, text: text)
-            }
-            for i in order.indices.dropFirst() where key(order[i - 1]).compare(key(order[i])) == 0 {
-                let ordinal = Int(order[i])
-                let bank = String(decoding: text(bankIDs[ordinal]), as: UTF8.self)
-                return (order, bank + "/" + String(decoding: text(questionIDs[ordinal]), as: UTF8.self))
-            }
-            return (order, nil)
+        for i in order.indices.dropFirst() where key(order[i - 1]).compare(key(order[i])) == 0 {
+            let ordinal = Int(order[i])
+            let bank = String(decoding: text(bankIDs[ordinal]), as: UTF8.self)
+            throw .invalidInput("duplicate key '\(bank)/\(String(decoding: text(questionIDs[ordinal]), as: UTF8.self))'")
         }
-        if let duplicate { throw .invalidInput("duplicate key '\(duplicate)'") }
         return order
     }
 

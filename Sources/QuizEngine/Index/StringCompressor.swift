@@ -12,7 +12,8 @@ struct StringCompressor {
     struct Output {
         var dictionary: [UInt8]
         var offsets: [UInt8]
-        var streams: [UInt8]
+        /// The `SDAT` section in parts, whose concatenation is the section.
+        var streams: [[UInt8]]
     }
 
     /// Compresses every string of `pool` with the code built from `tokens`, the pool's tokens
@@ -40,25 +41,20 @@ struct StringCompressor {
             }
             return (streams, ends)
         }
-        var streams: [UInt8]
-        if encoded.count == 1 {
-            streams = encoded[0].0
-        } else {
-            streams = []
-            streams.reserveCapacity(encoded.reduce(0) { $0 + $1.0.count })
-        }
         var offsets = ByteBuffer()
         offsets.reserve(4 * (pool.count + 1))
         offsets.u32(0)
         var base = 0
         for (part, ends) in encoded {
-            if encoded.count > 1 { streams += part }
             for end in ends {
                 guard base + end <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
                 offsets.u32(UInt32(base + end))
             }
             base += part.count
         }
+        // The chunks are the section's parts, written one after another: joining them would
+        // hold the section twice.
+        let streams = encoded.map(\.0)
         return Output(dictionary: code.dictionary(tokens), offsets: offsets.bytes, streams: streams)
     }
 
