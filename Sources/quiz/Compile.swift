@@ -30,15 +30,19 @@ struct Compile: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try source.compile(paths)
+        var result = try source.compile(paths)
         let failed = result.errorCount > 0 || (warningsAsErrors && result.warningCount > 0)
         if !result.diagnostics.isEmpty || failed {
             DiagnosticOutput.print(result, format: .text)
         }
         guard !failed, let set = result.packedSet else { throw ExitCode(1) }
+        let summary = "\(result.fileCount) files: \(set.banks.count) banks, \(set.questionCount) questions, \(set.tags.count) tags"
+        // The writer lets each file's questions go once it has read them, when it holds the
+        // only reference to the set.
+        result.packedSet = nil
         let bytes: Int
         do {
-            try WorkingIndex.write(set, to: output)
+            try WorkingIndex.write(consume set, to: output)
             bytes = try QuestionIndex(contentsOf: output).byteCount
         } catch {
             throw CommandFailure("\(error)")
@@ -47,9 +51,7 @@ struct Compile: ParsableCommand {
         if !quiet {
             let milliseconds =
                 Int((Double(elapsed.components.attoseconds) / 1e15).rounded()) + Int(elapsed.components.seconds) * 1000
-            print(
-                "compiled \(result.fileCount) files: \(set.banks.count) banks, \(set.questionCount) questions, "
-                    + "\(set.tags.count) tags -> \(output) (\(bytes) bytes) in \(milliseconds) ms")
+            print("compiled \(summary) -> \(output) (\(bytes) bytes) in \(milliseconds) ms")
         }
     }
 }

@@ -30,8 +30,9 @@ public enum WorkingIndex {
         try write(PackedQuestionSet(set), to: path)
     }
 
-    /// Writes the packed `set` to `path`, as ``write(_:to:)-(QuestionSet,_)`` does.
-    public static func write(_ set: PackedQuestionSet, to path: String) throws {
+    /// Writes the packed `set` to `path`, as ``write(_:to:)-(QuestionSet,_)`` does; given the
+    /// only reference to `set`, the writer frees each file's questions once it has read them.
+    public static func write(_ set: consuming PackedQuestionSet, to path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -39,7 +40,7 @@ public enum WorkingIndex {
             throw CompilerError(path: folder.path, reason: "cannot create the folder (\(error))")
         }
         try IndexWriter(compilerVersion: "quiz \(QuizVersion.tool)", schemaVersion: QuizVersion.schema).write(
-            set, to: path)
+            consume set, to: path)
     }
 
     /// Opens the index at `indexPath`, recompiling it from `banks` first when it cannot be
@@ -65,9 +66,10 @@ public enum WorkingIndex {
     }
 
     private static func recompile(_ banks: String, to indexPath: String) throws -> QuestionIndex {
-        let result = try Compiler().compile(paths: [banks])
+        var result = try Compiler().compile(paths: [banks])
         guard let set = result.packedSet else { throw OpenError.staleAndBroken(result) }
-        try write(set, to: indexPath)
+        result.packedSet = nil
+        try write(consume set, to: indexPath)
         return try QuestionIndex(contentsOf: indexPath)
     }
 }

@@ -37,9 +37,10 @@ public struct IndexWriter: Sendable {
 
     /// Writes the index of the packed `set` to `path`, as ``write(_:to:)-(QuestionSet,_)`` does.
     ///
-    /// The file is written section by section, never assembled in memory.
-    public func write(_ set: PackedQuestionSet, to path: String) throws(IndexError) {
-        try AtomicFile.write(parts: parts(set), to: path)
+    /// The file is written section by section, never assembled in memory, and given the only
+    /// reference to `set`, the writer frees each run of questions once it has read it.
+    public func write(_ set: consuming PackedQuestionSet, to path: String) throws(IndexError) {
+        try AtomicFile.write(parts: parts(consume set), to: path)
     }
 
     /// The index of `set`, as bytes.
@@ -56,17 +57,22 @@ public struct IndexWriter: Sendable {
     /// The index of the packed `set`, as bytes: the same bytes as its unpacked set's.
     ///
     /// The questions' texts are read where the runs hold them, never copied into strings.
-    public func encode(_ set: PackedQuestionSet) throws(IndexError) -> [UInt8] {
-        Array(try parts(set).joined())
+    public func encode(_ set: consuming PackedQuestionSet) throws(IndexError) -> [UInt8] {
+        let parts = try parts(consume set)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { bytes += part }
+        return bytes
     }
 
     /// The index of `set` in parts whose concatenation is the file: the header and section
     /// table, then each section with the padding after it.
-    private func parts(_ set: PackedQuestionSet) throws(IndexError) -> [[UInt8]] {
+    private func parts(_ set: consuming PackedQuestionSet) throws(IndexError) -> [[UInt8]] {
+        var set = consume set
         let questionCount = set.questionCount
         // Most sets have about five distinct strings per question.
         var builder = Builder(expectedStrings: questionCount * 5 + 64, questionCount: questionCount)
-        return try builder.build(set, compilerVersion: compilerVersion, schemaVersion: schemaVersion)
+        return try builder.build(&set, compilerVersion: compilerVersion, schemaVersion: schemaVersion)
     }
 }
 
@@ -117,12 +123,12 @@ private struct Builder {
         return pool.intern(s)
     }
 
-    /// The text at `view` in a run the pool retains.
-    mutating func sid(view: UnsafeRawBufferPointer) -> SID { pool.intern(view: view) }
+    /// The text at `view`, which the pool copies if it is new.
+    mutating func sid(view: UnsafeRawBufferPointer) -> SID { pool.intern(view) }
 
     mutating func sid(view: UnsafeRawBufferPointer?) -> SID {
         guard let view else { return IndexFormat.none }
-        return pool.intern(view: view)
+        return pool.intern(view)
     }
 
     /// The ids of a run's shared strings (bank, file, module, source), interned the first
@@ -155,8 +161,10 @@ private struct Builder {
     /// their lists, the module, bank and trace records, the tags' postings, the interview
     /// plans, and the string pool, which every step above added to; then the header and the
     /// section table, which come first in the file.
+    ///
+    /// Each run of `set` is replaced by an empty one once read: its strings are in the pool.
     mutating func build(
-        _ set: PackedQuestionSet, compilerVersion: String, schemaVersion: String
+        _ set: inout PackedQuestionSet, compilerVersion: String, schemaVersion: String
     ) throws(IndexError) -> [[UInt8]] {
         let n = set.questionCount
         guard n < Int(IndexFormat.none) else { throw .invalidInput("too many questions (\(n))") }
@@ -167,7 +175,7 @@ private struct Builder {
         let compilerSID = sid(compilerVersion)
         let schemaSID = sid(schemaVersion)
         collectTags(set)
-        try addQuestions(set)
+        try addQuestions(&set)
         // Keys, sorted by UTF-8 bytes; duplicates are an error.
         let order = try keys.sortedOrdinals(pool: pool)
         let modules = try moduleRecords(set.modules)
@@ -224,15 +232,18 @@ private struct Builder {
     }
 
     /// Question records, each question's tag ids, choices and lists, in ordinal order.
-    private mutating func addQuestions(_ set: PackedQuestionSet) throws(IndexError) {
+    private mutating func addQuestions(_ set: inout PackedQuestionSet) throws(IndexError) {
         let n = set.questionCount
         questionRecords.reserve(n * IndexFormat.questionRecordSize)
         questionTagOffsets.reserveCapacity(n + 1)
         choiceOffsets.reserveCapacity(n + 1)
         listOffsets.reserveCapacity(n * IndexFormat.listsPerQuestion + set.modules.count + 1)
         var ordinal = 0
-        for run in set.runs {
-            pool.retain(run)
+        let emptyRun = PackedQuestions([Question]())
+        for index in set.runs.indices {
+            let run = set.runs[index]
+            // The pool copies what it keeps, so the run can go as soon as it is read.
+            set.runs[index] = emptyRun
             var shared = SharedIDs(run)
             let tagIDs = run.shared.map { tagIndex[$0] }
             for position in 0..<run.count {

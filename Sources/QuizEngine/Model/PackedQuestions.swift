@@ -17,6 +17,8 @@ public final class PackedQuestions: @unchecked Sendable {
 
     /// The packed records, one after another, in a block allocated to their exact size.
     private let storage: UnsafeMutableRawBufferPointer
+    /// Whether `storage` is mapped from the kernel rather than allocated from the C heap.
+    private let isMapped: Bool
     /// Where each question's record starts in `storage`, and the end of the last one.
     private let starts: [Int]
     /// The strings that questions refer to by number: bank, file, module, source and tags.
@@ -31,16 +33,27 @@ public final class PackedQuestions: @unchecked Sendable {
         var encoder = Encoder()
         for question in questions { encoder.append(question) }
         var block = encoder.bytes
-        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, block.count), alignment: 1)
+        // A bank file's run is packed on the file's worker thread and read, then let go, on
+        // the writer's: mapped, its pages go back to the kernel when it is freed, where heap
+        // blocks would stay with the worker's arena, out of the writer's reach.
+        let mapped = block.count >= Self.mappingThreshold ? CLibrary.mapMemory(block.count) : nil
+        let storage = mapped ?? .allocate(byteCount: max(1, block.count), alignment: 1)
         block.withUnsafeBytes { storage.copyMemory(from: $0) }
         self.storage = storage
+        isMapped = mapped != nil
         block = []
         starts = encoder.starts
         shared = encoder.shared
         tagNames = encoder.tagNumbers.map { encoder.shared[$0] }
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        if isMapped { CLibrary.unmapMemory(storage) } else { storage.deallocate() }
+    }
+
+    /// Runs of this many bytes or more are mapped (a page or more; smaller runs would waste
+    /// most of their page).
+    private static let mappingThreshold = 16 << 10
 
     /// The number of questions.
     public var count: Int { starts.count - 1 }

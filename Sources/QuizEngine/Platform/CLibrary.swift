@@ -57,4 +57,20 @@ enum CLibrary {
         let seconds = Int64(mktime(&parts))
         return (seconds, Int(parts.tm_mday))
     }
+
+    /// `count` bytes of zeroed memory mapped from the kernel (`mmap`), or nil if it refuses.
+    ///
+    /// Memory that `free` takes back stays with the C heap's arena of the thread that
+    /// allocated it; a mapping goes back to the kernel when it is unmapped, whichever thread
+    /// allocated it.
+    static func mapMemory(_ count: Int) -> UnsafeMutableRawBufferPointer? {
+        let pointer = mmap(nil, count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let pointer, pointer != MAP_FAILED else { return nil }
+        return UnsafeMutableRawBufferPointer(start: pointer, count: count)
+    }
+
+    /// Unmaps memory from ``mapMemory(_:)``.
+    static func unmapMemory(_ memory: UnsafeMutableRawBufferPointer) {
+        if let base = memory.baseAddress { munmap(base, memory.count) }
+    }
 }
