@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "AlgorithmTraces", dependencies: ["SeededRandom", "SortingCourse", "Spelling"]),
         // CRC-32C and SHA-256 on the CPU's instructions (SSE 4.2, SHA-NI; ARMv8 CRC), probed at run time.
         .target(name: "CHardwareKernels"),
+        // Gives the C heap's free pages back to the kernel between the compiler's phases.
+        .target(name: "CHeap"),
         .target(
             name: "QuizEngine",
             dependencies: ["AlgorithmTraces", "SeededRandom", "Spelling", "SortingCourse", "CHardwareKernels"],
@@ -60,7 +62,8 @@ let package = Package(
         // Appends reviews until killed: the child process of QuizStoreTests' kill test.
         .executableTarget(name: "store-torture", dependencies: ["QuizEngine", "QuizStore"]),
         .target(
-            name: "BankCompiler", dependencies: ["AlgorithmTraces", "CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
+            name: "BankCompiler",
+            dependencies: ["AlgorithmTraces", "CHeap", "CLibYAML", "QuizEngine", "SortingCourse", "Spelling"]),
         // Library results as text: terminal markdown, question cards and feedback, sort traces,
         // the markdown sheet and JSON, so renderings are testable without running the binary.
         .target(

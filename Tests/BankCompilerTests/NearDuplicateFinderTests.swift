@@ -55,7 +55,7 @@ struct NearDuplicateFinderTests {
         for size in [0, 1, 400, 0, 99, 1_000] {
             var table = ShingleTable()
             for question in questions[start..<start + size] { table.append(question) }
-            table.trim()
+            table.seal()
             tables.append(table)
             start += size
         }

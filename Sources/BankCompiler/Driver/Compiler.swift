@@ -1,3 +1,4 @@
+import CHeap
 import QuizEngine
 
 /// The bank compiler's front door: parses, validates and lowers every source file, then checks
@@ -127,9 +128,17 @@ public struct Compiler: Sendable {
                 hashed.append((path, size, digest))
             }
         }
-        var linker = Linker(files: lowered)
-        lowered = []
-        var set = linker.link(into: &bag)
+        // The workers' heap arenas hold the pages of what they parsed and freed, which this
+        // thread cannot reuse: they go back to the kernel before linking, and the pages of the
+        // files' shingles, keys and tag uses, which the linker frees, before the index is written.
+        quiz_release_free_heap()
+        var set: PackedQuestionSet
+        do {
+            var linker = Linker(files: lowered)
+            lowered = []
+            set = linker.link(into: &bag)
+        }
+        quiz_release_free_heap()
         if digesting { set.sourceDigest = Self.digest(of: hashed) }
         let diagnostics = bag.sorted()
         let hasErrors = diagnostics.contains { $0.severity == .error }

@@ -116,7 +116,7 @@ enum NearDuplicateFinder {
     }
 
     /// `values` sorted, without repeats.
-    static func sortedDistinct(_ values: ArraySlice<UInt32>) -> [UInt32] {
+    static func sortedDistinct(_ values: [UInt32]) -> [UInt32] {
         var result = values.sorted()
         var unique = 0
         for value in result where unique == 0 || result[unique - 1] != value {
@@ -202,11 +202,18 @@ private struct ShingleTables {
 
     /// The number of shingles of `question`, or zero below ``NearDuplicateFinder/minimumShingles``.
     func shingleCount(_ question: Int) -> Int {
-        let count = shingles(of: question).count
+        let (table, position) = locate(question)
+        let count = table.shingleCount(of: position)
         return count >= NearDuplicateFinder.minimumShingles ? count : 0
     }
 
-    func shingles(of question: Int) -> ArraySlice<UInt32> {
+    func shingles(of question: Int) -> [UInt32] {
+        let (table, position) = locate(question)
+        return table.shingles(of: position)
+    }
+
+    /// The table holding `question`, and its position there.
+    private func locate(_ question: Int) -> (table: ShingleTable, position: Int) {
         var low = 0
         var high = firsts.count - 1
         // The last table whose first question is at most `question` (tables may be empty).
@@ -215,7 +222,7 @@ private struct ShingleTables {
             if firsts[middle] <= question { low = middle } else { high = middle - 1 }
         }
         while tables[low].count == question - firsts[low] { low += 1 }
-        return tables[low].shingles(of: question - firsts[low])
+        return (tables[low], question - firsts[low])
     }
 
     /// Calls `body` with each shingle of every question that has enough, and its number.
@@ -233,18 +240,23 @@ private struct ShingleTables {
 /// The shingles are hashed where the file is lowered, on its worker. Trace questions (templates
 /// whose answers are computed) have none, and so are never near-duplicates.
 struct ShingleTable: Sendable {
+    /// While the file is lowered: each question's shingles, one question after another, and
+    /// where each question's end.
     private var values: [UInt32] = []
-    /// Where each question's shingles end in `values`.
-    private var ends: [Int] = []
+    private var ends: [UInt32] = []
+    /// Once ``seal()``ed: the same two arrays in blocks of their exact size, which the linker's
+    /// thread can free without leaving them in the worker's heap arena.
+    private var sealed: (values: MappedBlock, ends: MappedBlock)?
 
     init() {}
 
     /// The number of questions.
-    var count: Int { ends.count }
+    private(set) var count = 0
 
     /// Adds the shingles of `question`: its prompt and the start of each answer part (the
     /// keys, accepted forms, answer or items).
     mutating func append(_ question: Question) {
+        precondition(sealed == nil, "a sealed table takes no more questions")
         if question.type != .trace {
             // The prompt says what a question asks; the start of each answer part tells apart
             // prompts that differ only in their answer. A long flashcard answer would add cost
@@ -257,25 +269,44 @@ struct ShingleTable: Sendable {
             for item in question.items { builder.add(item, prefix: prefix, into: &values) }
             if let answer = question.answer { builder.add(answer, prefix: prefix, into: &values) }
         }
-        ends.append(values.count)
+        ends.append(UInt32(values.count))
+        count += 1
     }
 
-    /// Gives the storage back down to the shingles' size, once the file is lowered.
-    mutating func trim() {
-        values = values.withUnsafeBufferPointer { Array($0) }
-        ends = ends.withUnsafeBufferPointer { Array($0) }
+    /// Moves the shingles into blocks of their size, once the file is lowered.
+    mutating func seal() {
+        guard sealed == nil else { return }
+        sealed = (
+            values.withUnsafeBytes { MappedBlock(copying: $0) }, ends.withUnsafeBytes { MappedBlock(copying: $0) }
+        )
+        values = []
+        ends = []
     }
 
-    func shingles(of position: Int) -> ArraySlice<UInt32> {
-        values[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
+    private func withStorage<R>(_ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> R) -> R {
+        if let sealed { return body(sealed.values.elements(), sealed.ends.elements()) }
+        return values.withUnsafeBufferPointer { values in ends.withUnsafeBufferPointer { body(values, $0) } }
+    }
+
+    /// The shingles of the question at `position`, in text order.
+    func shingles(of position: Int) -> [UInt32] {
+        withStorage { values, ends in
+            Array(values[(position == 0 ? 0 : Int(ends[position - 1]))..<Int(ends[position])])
+        }
+    }
+
+    /// The number of shingles of the question at `position`.
+    func shingleCount(of position: Int) -> Int {
+        withStorage { _, ends in Int(ends[position]) - (position == 0 ? 0 : Int(ends[position - 1])) }
     }
 
     /// Calls `body` with each shingle of every question that has at least `minimumCount`, and
     /// the question's position.
     func forEachShingle(minimumCount: Int, _ body: (Int, UInt32) -> Void) {
-        values.withUnsafeBufferPointer { values in
+        withStorage { values, ends in
             var start = 0
             for (position, end) in ends.enumerated() {
+                let end = Int(end)
                 if end - start >= minimumCount {
                     for index in start..<end { body(position, values[index]) }
                 }

@@ -43,7 +43,7 @@ struct LoweredFile {
     /// packing them: a packed bank takes about half the memory of its `Question` values.
     mutating func setBank(_ info: BankInfo, modules: [CourseModule], questions: [Question]) {
         precondition(promptKeys.count == questions.count, "every question of the bank was recorded")
-        shingles.trim()
+        shingles.seal()
         content = .bank(info, modules: modules, questions: PackedQuestions(questions))
     }
 }

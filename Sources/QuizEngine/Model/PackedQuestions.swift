@@ -12,14 +12,10 @@
 ///
 ///     let packed = PackedQuestions(questions)
 ///     packed[0] == questions[0]  // true
-public final class PackedQuestions: @unchecked Sendable {
-    // @unchecked: `storage` is written once, in `init`, and only read after that.
-
-    /// The packed records, one after another, in a block allocated to their exact size.
-    private let storage: UnsafeMutableRawBufferPointer
-    /// Whether `storage` is mapped from the kernel rather than allocated from the C heap.
-    private let isMapped: Bool
-    /// Where each question's record starts in `storage`, and the end of the last one.
+public final class PackedQuestions: Sendable {
+    /// The packed records, one after another, in a block of their exact size.
+    private let block: MappedBlock
+    /// Where each question's record starts in `block`, and the end of the last one.
     private let starts: [Int]
     /// The strings that questions refer to by number: bank, file, module, source and tags.
     let shared: [String]
@@ -32,28 +28,13 @@ public final class PackedQuestions: @unchecked Sendable {
     public init(_ questions: some Sequence<Question>) {
         var encoder = Encoder()
         for question in questions { encoder.append(question) }
-        var block = encoder.bytes
         // A bank file's run is packed on the file's worker thread and read, then let go, on
-        // the writer's: mapped, its pages go back to the kernel when it is freed, where heap
-        // blocks would stay with the worker's arena, out of the writer's reach.
-        let mapped = block.count >= Self.mappingThreshold ? CLibrary.mapMemory(block.count) : nil
-        let storage = mapped ?? .allocate(byteCount: max(1, block.count), alignment: 1)
-        block.withUnsafeBytes { storage.copyMemory(from: $0) }
-        self.storage = storage
-        isMapped = mapped != nil
-        block = []
+        // the writer's (a ``MappedBlock`` goes back to the kernel from any thread).
+        block = encoder.bytes.withUnsafeBytes { MappedBlock(copying: $0) }
         starts = encoder.starts
         shared = encoder.shared
         tagNames = encoder.tagNumbers.map { encoder.shared[$0] }
     }
-
-    deinit {
-        if isMapped { CLibrary.unmapMemory(storage) } else { storage.deallocate() }
-    }
-
-    /// Runs of this many bytes or more are mapped (a page or more; smaller runs would waste
-    /// most of their page).
-    private static let mappingThreshold = 16 << 10
 
     /// The number of questions.
     public var count: Int { starts.count - 1 }
@@ -76,7 +57,7 @@ public final class PackedQuestions: @unchecked Sendable {
     /// A reader over the record at `position`, whose bytes stay valid while `self` lives.
     func reader(_ position: Int) -> Reader {
         Reader(
-            bytes: UnsafeRawBufferPointer(rebasing: storage[starts[position]..<starts[position + 1]]), shared: shared)
+            bytes: UnsafeRawBufferPointer(rebasing: block.bytes[starts[position]..<starts[position + 1]]), shared: shared)
     }
 
     /// The tag names of the question at `position`, without decoding the rest.
