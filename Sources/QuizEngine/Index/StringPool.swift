@@ -13,8 +13,9 @@ struct StringPool: @unchecked Sendable {
     /// The total UTF-8 size of the distinct strings.
     private(set) var byteCount = 0
     private var slots: ProbeSlots
-    /// Each string's hash, so a probe compares bytes only when the hashes agree.
-    private var hashes: [UInt64] = []
+    /// The low half of each string's hash, so a probe compares bytes only when they agree (the
+    /// table's slots come from the low bits too, so a rehash needs no more).
+    private var hashes: [UInt32] = []
     private let arena = ByteArena()
     /// What keeps the viewed bytes alive (the arena), for those who keep views.
     var owners: [AnyObject] { [arena] }
@@ -43,14 +44,14 @@ struct StringPool: @unchecked Sendable {
         let h = TokenTable.hash(text)
         var slot = slots.start(h)
         while let id = slots[slot] {
-            if hashes[id] == h && Self.equals(texts[id], text) { return UInt32(id) }
+            if hashes[id] == UInt32(truncatingIfNeeded: h) && Self.equals(texts[id], text) { return UInt32(id) }
             slot = slots.next(slot)
         }
         let id = count
         texts.append(arena.copy(text))
-        hashes.append(h)
+        hashes.append(UInt32(truncatingIfNeeded: h))
         byteCount += text.count
-        slots.insert(id, at: slot, count: count) { hashes[$0] }
+        slots.insert(id, at: slot, count: count) { UInt64(hashes[$0]) }
         return UInt32(id)
     }
 

@@ -15,8 +15,12 @@
 public final class PackedQuestions: Sendable {
     /// The packed records, one after another, in a block of their exact size.
     private let block: MappedBlock
-    /// Where each question's record starts in `block`, and the end of the last one.
-    private let starts: [Int]
+    /// The number of questions.
+    public let count: Int
+    /// Where the records end in `block`: after them come, 4-byte aligned, where each record
+    /// starts and where the last one ends (`count + 1` little-endian `UInt32`s).
+    private let recordsEnd: Int
+    private let startsOffset: Int
     /// The strings that questions refer to by number: bank, file, module, source and tags.
     let shared: [String]
     /// Every tag the run's questions carry, once each, in order of first use.
@@ -28,19 +32,29 @@ public final class PackedQuestions: Sendable {
     public init(_ questions: some Sequence<Question>) {
         var encoder = Encoder()
         for question in questions { encoder.append(question) }
+        count = encoder.starts.count - 1
+        recordsEnd = encoder.bytes.count
+        startsOffset = (recordsEnd + 3) & ~3
+        encoder.bytes += repeatElement(0, count: startsOffset - recordsEnd)
+        for start in encoder.starts {
+            precondition(start <= Int(UInt32.max), "a run of questions holds less than 4 GiB")
+            withUnsafeBytes(of: UInt32(start).littleEndian) { encoder.bytes += $0 }
+        }
         // A bank file's run is packed on the file's worker thread and read, then let go, on
         // the writer's (a ``MappedBlock`` goes back to the kernel from any thread).
         block = encoder.bytes.withUnsafeBytes { MappedBlock(copying: $0) }
-        starts = encoder.starts
         shared = encoder.shared
         tagNames = encoder.tagNumbers.map { encoder.shared[$0] }
     }
 
-    /// The number of questions.
-    public var count: Int { starts.count - 1 }
 
     /// The packed size in bytes, without the shared strings.
-    public var byteCount: Int { starts[starts.count - 1] }
+    public var byteCount: Int { recordsEnd }
+
+    /// Where record `position` starts (the end of the last one at `count`).
+    private func start(_ position: Int) -> Int {
+        Int(UInt32(littleEndian: block.bytes.loadUnaligned(fromByteOffset: startsOffset + 4 * position, as: UInt32.self)))
+    }
 
     /// The question at `position`, decoded into its own strings and arrays.
     ///
@@ -57,7 +71,7 @@ public final class PackedQuestions: Sendable {
     /// A reader over the record at `position`, whose bytes stay valid while `self` lives.
     func reader(_ position: Int) -> Reader {
         Reader(
-            bytes: UnsafeRawBufferPointer(rebasing: block.bytes[starts[position]..<starts[position + 1]]), shared: shared)
+            bytes: UnsafeRawBufferPointer(rebasing: block.bytes[start(position)..<start(position + 1)]), shared: shared)
     }
 
     /// The tag names of the question at `position`, without decoding the rest.
