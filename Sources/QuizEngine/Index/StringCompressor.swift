@@ -33,22 +33,26 @@ struct StringCompressor {
             var encoder = Encoder(code: code, tokens: tokens)
             var streams: [UInt8] = []
             streams.reserveCapacity(range.count * 16)
-            var ends: [Int] = []
+            // 4 bytes an end, as the section stores them; a chunk past 4 GiB is refused below.
+            var ends: [UInt32] = []
             ends.reserveCapacity(range.count)
+            var fits = true
             for id in range {
                 pool.withBytes(id) { encoder.encode($0, into: &streams) }
-                ends.append(streams.count)
+                fits = fits && streams.count <= Int(UInt32.max)
+                ends.append(UInt32(truncatingIfNeeded: streams.count))
             }
-            return (streams, ends)
+            return (streams, fits ? ends : nil)
         }
         var offsets = ByteBuffer()
         offsets.reserve(4 * (pool.count + 1))
         offsets.u32(0)
         var base = 0
         for (part, ends) in encoded {
+            guard let ends else { throw .invalidInput("more than 4 GiB of strings") }
             for end in ends {
-                guard base + end <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
-                offsets.u32(UInt32(base + end))
+                guard base + Int(end) <= Int(UInt32.max) else { throw .invalidInput("more than 4 GiB of strings") }
+                offsets.u32(UInt32(base + Int(end)))
             }
             base += part.count
         }
