@@ -84,7 +84,7 @@ struct PackedQuestionsTests {
         #expect(try writer.encode(packed) == writer.encode(set))
     }
 
-    @Test("the byte arena keeps every copy intact across chunks and for long strings")
+    @Test("the byte arena keeps every record intact across chunks and for long strings")
     func arenaCopies() {
         let arena = ByteArena()
         var g = IndexTestRandom(seed: 11)
@@ -95,7 +95,7 @@ struct PackedQuestionsTests {
             let length = g.chance(2) ? 16_385 + g.below(70_000) : g.below(300)
             let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: g.next()) }
             expected.append(bytes)
-            views.append(bytes.withUnsafeBytes { arena.copy($0) })
+            views.append(ByteArena.bytes(of: bytes.withUnsafeBytes { arena.record($0) }))
         }
         #expect(zip(views, expected).allSatisfy { Array($0) == $1 })
     }

@@ -28,8 +28,7 @@ struct KeyTable {
     ///   share their first eight.
     func sortedOrdinals(pool: StringPool) throws(IndexError) -> [UInt32] {
         // The pool's views stay put while it is not changed, so keys compare in place.
-        let texts = pool.texts
-        func text(_ id: UInt32) -> UnsafeRawBufferPointer { texts[Int(id)] }
+        func text(_ id: UInt32) -> UnsafeRawBufferPointer { pool.text(Int(id)) }
         func key(_ ordinal: UInt32) -> ByteRope {
             ByteRope(text(bankIDs[Int(ordinal)]), slash: true, text(questionIDs[Int(ordinal)]))
         }

@@ -27,7 +27,7 @@ struct StringCompressor {
     ) throws(IndexError) -> Output {
         // Encoded in consecutive chunks of the strings, one per core; merged in chunk order,
         // the output is that of one serial pass.
-        let weight = { (id: Int) in pool.texts[id].count }
+        let weight = { (id: Int) in pool.text(id).count }
         let code = Code(tokens: tokens, stringCount: pool.count)
         let encoded = ParallelChunks.map(count: pool.count, weight: weight, minimumWeight: chunkWeight) { range in
             var encoder = Encoder(code: code, tokens: tokens)

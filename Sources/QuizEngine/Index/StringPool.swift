@@ -8,8 +8,8 @@ struct StringPool: @unchecked Sendable {
     // @unchecked: every view points into the arena, which `owners` keeps alive and which is
     // never written again where a view of it was taken.
 
-    /// Every distinct string's bytes, in id order.
-    private(set) var texts: [UnsafeRawBufferPointer] = []
+    /// Every distinct string's record in the arena (its length, then its bytes), in id order.
+    private(set) var records: [UnsafeRawPointer] = []
     /// The total UTF-8 size of the distinct strings.
     private(set) var byteCount = 0
     private var slots: ProbeSlots
@@ -22,12 +22,15 @@ struct StringPool: @unchecked Sendable {
 
     init(expectedCount: Int) {
         slots = ProbeSlots(expectedCount: expectedCount)
-        texts.reserveCapacity(expectedCount)
+        records.reserveCapacity(expectedCount)
         hashes.reserveCapacity(expectedCount)
     }
 
     /// The number of distinct strings.
-    var count: Int { texts.count }
+    var count: Int { records.count }
+
+    /// The UTF-8 bytes of string `id`.
+    func text(_ id: Int) -> UnsafeRawBufferPointer { ByteArena.bytes(of: records[id]) }
 
     /// The id of `string`, copying its bytes into the pool if it is new.
     ///
@@ -44,11 +47,11 @@ struct StringPool: @unchecked Sendable {
         let h = TokenTable.hash(text)
         var slot = slots.start(h)
         while let id = slots[slot] {
-            if hashes[id] == UInt32(truncatingIfNeeded: h) && Self.equals(texts[id], text) { return UInt32(id) }
+            if hashes[id] == UInt32(truncatingIfNeeded: h) && Self.equals(self.text(id), text) { return UInt32(id) }
             slot = slots.next(slot)
         }
         let id = count
-        texts.append(arena.copy(text))
+        records.append(arena.record(text))
         hashes.append(UInt32(truncatingIfNeeded: h))
         byteCount += text.count
         slots.insert(id, at: slot, count: count) { UInt64(hashes[$0]) }
@@ -57,7 +60,7 @@ struct StringPool: @unchecked Sendable {
 
     /// Calls `body` with the UTF-8 bytes of string `id`.
     func withBytes<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        body(texts[id])
+        body(text(id))
     }
 
     private static func equals(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {

@@ -25,61 +25,38 @@ final class TokenCounter: @unchecked Sendable {
     /// Some of the pool's strings, with what keeps their bytes alive (a failed write may drop
     /// the pool while the queue still counts).
     ///
-    /// The pool copies strings one after another into its arena, so most of a batch's strings
-    /// are adjacent: the batch keeps spans of adjacent strings and each string's length (4
-    /// bytes a string, not a 16-byte view; the queue may hold most of the pool's batches).
+    /// The pool's arena places each string's record (length, then bytes) right after the last,
+    /// so a batch is a few spans of adjacent records, not a view per string: the queue may
+    /// hold most of the pool's batches.
     private struct Batch: @unchecked Sendable {
-        // @unchecked: the spans are only read, and `owners` keeps their bytes alive.
-        /// Runs of adjacent strings: their bytes, and how many strings they hold.
-        var spans: [(bytes: UnsafeRawBufferPointer, count: Int)] = []
-        var lengths: [UInt32] = []
+        // @unchecked: the records are only read, and `owners` keeps them alive.
+        /// Runs of adjacent records: where the first starts, and how many there are.
+        var spans: [(first: UnsafeRawPointer, count: Int)] = []
         var owners: [AnyObject] = []
 
         init() {}
 
-        init(_ texts: ArraySlice<UnsafeRawBufferPointer>, owners: [AnyObject]) {
+        init(_ records: ArraySlice<UnsafeRawPointer>, owners: [AnyObject]) {
             self.owners = owners
-            lengths.reserveCapacity(texts.count)
-            var start: UnsafeRawPointer?
             var end: UnsafeRawPointer?
-            var count = 0
-            for text in texts {
-                lengths.append(UInt32(text.count))
-                // An empty string has no bytes to place; it continues any span.
-                guard let base = text.baseAddress, !text.isEmpty else {
-                    count += 1
-                    continue
+            for record in records {
+                if record == end {
+                    spans[spans.count - 1].count += 1
+                } else {
+                    spans.append((record, 1))
                 }
-                if base != end, let first = start {
-                    spans.append((UnsafeRawBufferPointer(start: first, count: end! - first), count))
-                    start = nil
-                    count = 0
-                }
-                if start == nil { start = base }
-                end = base + text.count
-                count += 1
-            }
-            if count > 0 {
-                let bytes = start.map { UnsafeRawBufferPointer(start: $0, count: end! - $0) }
-                spans.append((bytes ?? UnsafeRawBufferPointer(start: nil, count: 0), count))
+                end = record + ByteArena.size(of: record)
             }
         }
 
         /// Calls `body` with each string's bytes, in order.
         func forEach(_ body: (UnsafeRawBufferPointer) -> Void) {
-            var next = 0
-            for (bytes, count) in spans {
-                var offset = 0
-                for length in lengths[next..<next + count] {
-                    let length = Int(length)
-                    if length == 0 {
-                        body(UnsafeRawBufferPointer(start: nil, count: 0))
-                    } else {
-                        body(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
-                    }
-                    offset += length
+            for (first, count) in spans {
+                var record = first
+                for _ in 0..<count {
+                    body(ByteArena.bytes(of: record))
+                    record += ByteArena.size(of: record)
                 }
-                next += count
             }
         }
     }
@@ -144,7 +121,7 @@ final class TokenCounter: @unchecked Sendable {
 
     /// Adds the strings `pool` gained since the last batch as a new batch; returns its number.
     private func append(_ pool: StringPool) -> Int {
-        let batch = Batch(pool.texts[submitted..<pool.count], owners: pool.owners)
+        let batch = Batch(pool.records[submitted..<pool.count], owners: pool.owners)
         submitted = pool.count
         return schedule.withLock { state in
             state.batches.append(batch)
