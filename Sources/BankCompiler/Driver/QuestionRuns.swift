@@ -4,30 +4,22 @@ import QuizEngine
 /// finds the few questions a diagnostic names, decoding only those.
 struct QuestionRuns {
     private(set) var runs: [PackedQuestions] = []
-    /// The ordinal of each run's first question.
-    private var firsts: [Int] = []
-    private(set) var count = 0
+    private var numbering = RunNumbering()
+
+    /// The number of questions.
+    var count: Int { numbering.total }
 
     mutating func append(_ run: PackedQuestions) {
         runs.append(run)
-        firsts.append(count)
-        count += run.count
+        numbering.append(count: run.count)
     }
 
     /// The run holding question `ordinal`, and its position there.
     ///
     /// - Complexity: O(log r) for r runs.
     func locate(_ ordinal: Int) -> (run: PackedQuestions, position: Int) {
-        precondition(ordinal >= 0 && ordinal < count, "question \(ordinal) is out of range 0..<\(count)")
-        var low = 0
-        var high = firsts.count - 1
-        // The last run whose first ordinal is at most `ordinal` (runs may be empty).
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if firsts[middle] <= ordinal { low = middle } else { high = middle - 1 }
-        }
-        while runs[low].count == ordinal - firsts[low] { low += 1 }
-        return (runs[low], ordinal - firsts[low])
+        let (run, position) = numbering.locate(ordinal)
+        return (runs[run], position)
     }
 
     /// Question `ordinal`, decoded.

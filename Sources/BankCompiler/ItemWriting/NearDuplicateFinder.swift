@@ -184,50 +184,33 @@ struct SortedMerge {
 /// Every file's shingle table, with the questions numbered across them in order.
 private struct ShingleTables {
     let tables: [ShingleTable]
-    /// The number of each table's first question.
-    private let firsts: [Int]
-    let count: Int
+    private let numbering: RunNumbering
 
     init(_ tables: [ShingleTable]) {
         self.tables = tables
-        var firsts: [Int] = []
-        var count = 0
-        for table in tables {
-            firsts.append(count)
-            count += table.count
-        }
-        self.firsts = firsts
-        self.count = count
+        var numbering = RunNumbering()
+        for table in tables { numbering.append(count: table.count) }
+        self.numbering = numbering
     }
+
+    /// The number of questions.
+    var count: Int { numbering.total }
 
     /// The number of shingles of `question`, or zero below ``NearDuplicateFinder/minimumShingles``.
     func shingleCount(_ question: Int) -> Int {
-        let (table, position) = locate(question)
-        let count = table.shingleCount(of: position)
+        let (table, position) = numbering.locate(question)
+        let count = tables[table].shingleCount(of: position)
         return count >= NearDuplicateFinder.minimumShingles ? count : 0
     }
 
     func shingles(of question: Int) -> [UInt32] {
-        let (table, position) = locate(question)
-        return table.shingles(of: position)
-    }
-
-    /// The table holding `question`, and its position there.
-    private func locate(_ question: Int) -> (table: ShingleTable, position: Int) {
-        var low = 0
-        var high = firsts.count - 1
-        // The last table whose first question is at most `question` (tables may be empty).
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if firsts[middle] <= question { low = middle } else { high = middle - 1 }
-        }
-        while tables[low].count == question - firsts[low] { low += 1 }
-        return (tables[low], question - firsts[low])
+        let (table, position) = numbering.locate(question)
+        return tables[table].shingles(of: position)
     }
 
     /// Calls `body` with each shingle of every question that has enough, and its number.
     func forEachShingle(_ body: (Int, UInt32) -> Void) {
-        for (table, first) in zip(tables, firsts) {
+        for (table, first) in zip(tables, numbering.firsts) {
             table.forEachShingle(minimumCount: NearDuplicateFinder.minimumShingles) { body(first + $0, $1) }
         }
     }
