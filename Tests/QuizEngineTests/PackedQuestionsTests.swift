@@ -19,6 +19,13 @@ struct PackedQuestionsTests {
         }
     }
 
+    @Test("record starts of 8 bytes, as a run of 4 GiB or more has, read back the same")
+    func wideStarts() throws {
+        let questions = IndexFixtures.randomSet(seed: 6, questions: 200).questions
+        let packed = PackedQuestions(questions, wideStarts: true)
+        #expect(try Self.bytes(packed.questions) == Self.bytes(questions))
+    }
+
     @Test("numbers at the ends of their ranges, empty and long texts survive packing")
     func extremes() throws {
         let long = String(repeating: "long text \u{E9} ", count: 20_000)

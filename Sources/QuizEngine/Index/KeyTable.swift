@@ -27,7 +27,7 @@ struct KeyTable {
     /// - Complexity: O(n log n) integer comparisons, plus O(k) for the k bytes of ids that
     ///   share their first eight.
     func sortedOrdinals(pool: StringPool) throws(IndexError) -> [UInt32] {
-        // The pool's views stay put while it is not changed, so keys compare in place.
+        // The pool's strings never move, so keys compare where the pool holds them.
         func text(_ id: UInt32) -> UnsafeRawBufferPointer { pool.text(Int(id)) }
         func key(_ ordinal: UInt32) -> ByteRope {
             ByteRope(text(bankIDs[Int(ordinal)]), slash: true, text(questionIDs[Int(ordinal)]))

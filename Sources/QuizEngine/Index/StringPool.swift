@@ -5,19 +5,17 @@
 /// Each distinct string is copied once into a ``ByteArena``, so the runs of questions the
 /// writer reads from can be let go as it goes.
 struct StringPool: @unchecked Sendable {
-    // @unchecked: every view points into the arena, which `owners` keeps alive and which is
-    // never written again where a view of it was taken.
+    // @unchecked: every record is in the arena, which `owners` keeps alive and which is never
+    // written again where a record was placed.
 
     /// Every distinct string's record in the arena (its length, then its bytes), in id order.
     private(set) var records: [UnsafeRawPointer] = []
-    /// The total UTF-8 size of the distinct strings.
-    private(set) var byteCount = 0
     private var slots: ProbeSlots
     /// The low half of each string's hash, so a probe compares bytes only when they agree (the
     /// table's slots come from the low bits too, so a rehash needs no more).
     private var hashes: [UInt32] = []
     private let arena = ByteArena()
-    /// What keeps the viewed bytes alive (the arena), for those who keep views.
+    /// What keeps the records alive (the arena), for those who keep pointers to them.
     var owners: [AnyObject] { [arena] }
 
     init(expectedCount: Int) {
@@ -53,7 +51,6 @@ struct StringPool: @unchecked Sendable {
         let id = count
         records.append(arena.record(text))
         hashes.append(UInt32(truncatingIfNeeded: h))
-        byteCount += text.count
         slots.insert(id, at: slot, count: count) { UInt64(hashes[$0]) }
         return UInt32(id)
     }

@@ -8,7 +8,7 @@
 /// module, source, tag names) are stored once per run and referred to by number.
 ///
 /// The bytes never move once packed, so the index writer reads a question's texts in place
-/// (``Reader``) and its string pool refers to them without copying them.
+/// (``Reader``), without decoding them into strings.
 ///
 ///     let packed = PackedQuestions(questions)
 ///     packed[0] == questions[0]  // true
@@ -17,10 +17,12 @@ public final class PackedQuestions: Sendable {
     private let block: MappedBlock
     /// The number of questions.
     public let count: Int
-    /// Where the records end in `block`: after them come, 4-byte aligned, where each record
-    /// starts and where the last one ends (`count + 1` little-endian `UInt32`s).
+    /// Where the records end in `block`: after them come, aligned, where each record starts
+    /// and where the last one ends (`count + 1` little-endian integers of `startWidth` bytes:
+    /// 4, or 8 for a run of 4 GiB or more).
     private let recordsEnd: Int
     private let startsOffset: Int
+    private let startWidth: Int
     /// The strings that questions refer to by number: bank, file, module, source and tags.
     let shared: [String]
     /// Every tag the run's questions carry, once each, in order of first use.
@@ -29,16 +31,27 @@ public final class PackedQuestions: Sendable {
     /// Packs `questions`, in order.
     ///
     /// - Complexity: O(n) for n bytes of text.
-    public init(_ questions: some Sequence<Question>) {
+    public convenience init(_ questions: some Sequence<Question>) {
+        self.init(questions, wideStarts: false)
+    }
+
+    /// Packs `questions`; with `wideStarts`, the record starts take 8 bytes even when 4 would
+    /// do (what a run of 4 GiB or more needs, which tests cannot build).
+    init(_ questions: some Sequence<Question>, wideStarts: Bool) {
         var encoder = Encoder()
         for question in questions { encoder.append(question) }
         count = encoder.starts.count - 1
         recordsEnd = encoder.bytes.count
-        startsOffset = (recordsEnd + 3) & ~3
+        let width = wideStarts || recordsEnd > Int(UInt32.max) ? 8 : 4
+        startWidth = width
+        startsOffset = (recordsEnd + width - 1) / width * width
         encoder.bytes += repeatElement(0, count: startsOffset - recordsEnd)
         for start in encoder.starts {
-            precondition(start <= Int(UInt32.max), "a run of questions holds less than 4 GiB")
-            withUnsafeBytes(of: UInt32(start).littleEndian) { encoder.bytes += $0 }
+            if width == 4 {
+                withUnsafeBytes(of: UInt32(start).littleEndian) { encoder.bytes += $0 }
+            } else {
+                withUnsafeBytes(of: UInt64(start).littleEndian) { encoder.bytes += $0 }
+            }
         }
         // A bank file's run is packed on the file's worker thread and read, then let go, on
         // the writer's (a ``MappedBlock`` goes back to the kernel from any thread).
@@ -47,13 +60,13 @@ public final class PackedQuestions: Sendable {
         tagNames = encoder.tagNumbers.map { encoder.shared[$0] }
     }
 
-
-    /// The packed size in bytes, without the shared strings.
-    public var byteCount: Int { recordsEnd }
-
     /// Where record `position` starts (the end of the last one at `count`).
     private func start(_ position: Int) -> Int {
-        Int(UInt32(littleEndian: block.bytes.loadUnaligned(fromByteOffset: startsOffset + 4 * position, as: UInt32.self)))
+        let offset = startsOffset + startWidth * position
+        if startWidth == 4 {
+            return Int(UInt32(littleEndian: block.bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        }
+        return Int(UInt64(littleEndian: block.bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
     }
 
     /// The question at `position`, decoded into its own strings and arrays.

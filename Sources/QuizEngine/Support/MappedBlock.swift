@@ -11,6 +11,7 @@ public final class MappedBlock: @unchecked Sendable {
 
     /// The block's bytes (16-byte aligned at least).
     public let bytes: UnsafeRawBufferPointer
+    private let allocation: UnsafeMutableRawBufferPointer
     private let isMapped: Bool
 
     private static let mappingThreshold = 16 << 10
@@ -25,16 +26,13 @@ public final class MappedBlock: @unchecked Sendable {
         allocation = storage
     }
 
-    private let allocation: UnsafeMutableRawBufferPointer
-
     deinit {
         if isMapped { CLibrary.unmapMemory(allocation) } else { allocation.deallocate() }
     }
 
-    /// The block's bytes as `count` values of `Element` (the block must hold them).
+    /// The block's bytes as values of `Element` (it was filled with them; the block's
+    /// alignment suits any integer).
     public func elements<Element: BitwiseCopyable>(_: Element.Type = Element.self) -> UnsafeBufferPointer<Element> {
-        UnsafeBufferPointer(
-            start: bytes.baseAddress?.assumingMemoryBound(to: Element.self),
-            count: bytes.count / MemoryLayout<Element>.stride)
+        bytes.bindMemory(to: Element.self)
     }
 }
